@@ -1,0 +1,272 @@
+#include "app/claims_cmd.h"
+
+#include <filesystem>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "core/normalize.h"
+#include "core/quote.h"
+#include "core/text_search.h"
+#include "util/file_io.h"
+#include "util/hash.h"
+#include "util/utf8.h"
+#include "workspace/claims_file.h"
+#include "workspace/sources.h"
+
+namespace provcheck::app {
+namespace fs = std::filesystem;
+using util::Error;
+using util::ErrorKind;
+
+namespace {
+
+constexpr const char* k_default_claims_file = "claims/claims.json";
+
+struct LoadedSource {
+  workspace::SourceEntry entry;
+  std::string bytes;
+  std::string hash;
+};
+
+util::Result<std::string> target_file(const workspace::Workspace& ws, const std::optional<std::string>& to) {
+  if (!to) return std::string(k_default_claims_file);
+  fs::path p(*to);
+  std::string rel = p.is_absolute() ? ws.relative(p) : (fs::path(*to).lexically_normal().generic_string());
+  if (rel.rfind("claims/", 0) != 0 || p.extension() != ".json") {
+    return Error(ErrorKind::invalid_input, "--to '" + *to + "': claims files are .json files inside claims/, "
+                                           "e.g. claims/aleppo.json");
+  }
+  return rel;
+}
+
+std::string generated_id(const std::string& source, const std::set<std::string>& taken) {
+  for (int n = 1;; ++n) {
+    std::string id = source + "-" + std::to_string(n);
+    if (!taken.count(id)) return id;
+  }
+}
+
+util::Result<core::Claim> build_claim(const core::ClaimRequest& r, std::map<std::string, LoadedSource>& sources,
+                                      std::set<std::string>& taken, std::string& note) {
+  auto it = sources.find(r.source);
+  if (it == sources.end()) {
+    std::string known;
+    int shown = 0;
+    for (const auto& [id, _] : sources) {
+      if (shown++ < 8) known += (known.empty() ? "" : ", ") + id;
+    }
+    return Error(ErrorKind::not_found, r.origin + ": unknown source id '" + r.source + "'" +
+                                           (known.empty() ? "; add it first with `provcheck source add PATH`"
+                                                          : "; known sources: " + known + (sources.size() > 8 ? ", ..." : "")));
+  }
+  LoadedSource& src = it->second;
+  auto res = core::resolve_quote(src.bytes, r.quote, r.occurrence, r.source, src.hash);
+  if (!res.ok()) return res.error().with_context(r.origin);
+  core::QuoteResolution q = std::move(res).value();
+  if (util::check_utf8(q.citation.quote).invalid_sequences > 0) {
+    return Error(ErrorKind::invalid_input, r.origin + ": the matched passage contains bytes that are not valid UTF-8 "
+                                                      "and cannot be recorded in a claims file; quote a passage without them");
+  }
+  core::Claim c;
+  if (r.id) {
+    if (!workspace::is_valid_id(*r.id)) {
+      return Error(ErrorKind::invalid_input, r.origin + ": claim id '" + *r.id +
+                                                 "' is not valid (lowercase letters, digits, '.', '_', '-')");
+    }
+    c.id = *r.id;
+  } else {
+    c.id = generated_id(r.source, taken);
+  }
+  if (!taken.insert(c.id).second) {
+    return Error(ErrorKind::conflict, r.origin + ": a claim with id '" + c.id + "' already exists; choose another id");
+  }
+  c.text = r.text ? *r.text : core::normalize(q.citation.quote);
+  c.assertion = r.assertion;
+  c.tags = r.tags;
+  c.citations.push_back(std::move(q.citation));
+  note = "pinned " + c.id + " to " + r.source + " line " + std::to_string(q.line) + " (" +
+         (q.exact ? "exact match" : "matched after normalizing whitespace/typography; the source's exact bytes are stored") +
+         (q.matches > 1 ? ", occurrence " + std::to_string(r.occurrence.value_or(1)) + " of " + std::to_string(q.matches) : "") +
+         ")";
+  return c;
+}
+
+util::Result<CommandOutput> add_requests(const GlobalOptions& g, const std::vector<core::ClaimRequest>& requests,
+                                         const std::optional<std::string>& to) {
+  PC_ASSIGN_OR_RETURN(Session s, open_session(g));
+  PC_ASSIGN_OR_RETURN(std::string target, target_file(s.ws, to));
+  PC_ASSIGN_OR_RETURN(auto files, workspace::load_claims(s.ws));
+  std::set<std::string> taken;
+  workspace::ClaimsFile* dest = nullptr;
+  for (auto& f : files) {
+    for (const auto& c : f.claims) taken.insert(c.id);
+    if (f.path == target) dest = &f;
+  }
+  workspace::ClaimsFile fresh{target, {}};
+  if (!dest) dest = &fresh;
+
+  PC_ASSIGN_OR_RETURN(auto entries, workspace::list_sources(s.ws));
+  std::map<std::string, LoadedSource> sources;
+  for (auto& e : entries) sources.emplace(e.meta.id, LoadedSource{e, {}, {}});
+  std::set<std::string> loaded;
+  CommandOutput out;
+  std::vector<core::Claim> added;
+  for (const core::ClaimRequest& r : requests) {
+    auto it = sources.find(r.source);
+    if (it != sources.end() && !loaded.count(r.source)) {
+      const workspace::SourceEntry& e = it->second.entry;
+      auto bytes = util::read_file(s.ws.absolute(e.content));
+      if (!bytes.ok()) return bytes.error().with_context(r.origin + ": source '" + r.source + "'");
+      PC_ASSIGN_OR_RETURN(std::string text, workspace::text_layer(e.meta.media_type, std::move(bytes).value(), e.content));
+      it->second.bytes = std::move(text);
+      it->second.hash = util::xxh3_128_digest(it->second.bytes);
+      loaded.insert(r.source);
+    }
+    std::string note;
+    PC_ASSIGN_OR_RETURN(core::Claim c, build_claim(r, sources, taken, note));
+    c.file = target;
+    out.notes.push_back(note);
+    added.push_back(std::move(c));
+  }
+  std::size_t first_new = dest->claims.size();
+  for (auto& c : added) dest->claims.push_back(c);
+  std::string rendered = workspace::render_claims_file(*dest);
+  // Line numbers of the new claims as written, for the index.
+  auto reparsed = workspace::parse_claims_file(rendered, target);
+  if (!reparsed.ok()) return Error(ErrorKind::internal, "rendered claims file does not parse: " + reparsed.error().message());
+  for (std::size_t i = 0; i < added.size(); ++i) added[i].line = reparsed->claims[first_new + i].line;
+
+  PC_ASSIGN_OR_RETURN(auto tx, s.store->begin_write());
+  for (const std::string& id : loaded) {
+    const LoadedSource& src = sources.at(id);
+    store::SnapshotInfo snap{src.hash, src.entry.meta.media_type, static_cast<std::int64_t>(src.bytes.size()),
+                             src.hash, now_iso(), src.entry.content};
+    PC_TRY_STATUS(s.store->put_snapshot(snap, src.bytes));
+    PC_TRY_STATUS(s.store->put_source(src.entry.meta, src.hash, now_iso()));
+  }
+  PC_TRY_STATUS(s.store->put_claims(added));
+  PC_TRY_STATUS(util::create_directories(s.ws.absolute(target).parent_path()));
+  PC_TRY_STATUS(util::write_file_atomic(s.ws.absolute(target), rendered));
+  PC_TRY_STATUS(tx->commit());
+  out.out = "added " + std::to_string(added.size()) + " claim" + (added.size() == 1 ? "" : "s") + " to " + target + "\n";
+  return out;
+}
+
+}  // namespace
+
+util::Result<CommandOutput> claim_add(const GlobalOptions& g, const ClaimAddOptions& o) {
+  return add_requests(g, o.requests, o.to);
+}
+
+util::Result<CommandOutput> claim_import(const GlobalOptions& g, const std::string& jsonl_path,
+                                         const std::optional<std::string>& to) {
+  PC_ASSIGN_OR_RETURN(std::string bytes, util::read_file(jsonl_path));
+  PC_ASSIGN_OR_RETURN(auto requests, workspace::parse_claim_requests(bytes, jsonl_path));
+  if (requests.empty()) return Error(ErrorKind::invalid_input, jsonl_path + ": no claims in the file (one JSON object a line)");
+  auto out = add_requests(g, requests, to);
+  if (out.ok() && requests.size() > 20) {
+    std::size_t n = out->notes.size();
+    out->notes.clear();
+    out->notes.push_back("pinned " + std::to_string(n) + " claims");
+  }
+  return out;
+}
+
+namespace {
+
+const core::Claim* find_claim(const std::vector<workspace::ClaimsFile>& files, const std::string& id) {
+  for (const auto& f : files) {
+    for (const auto& c : f.claims) {
+      if (c.id == id) return &c;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+util::Result<CommandOutput> claim_list(const GlobalOptions& g, bool json) {
+  PC_ASSIGN_OR_RETURN(workspace::Workspace ws, find_workspace(g));
+  PC_ASSIGN_OR_RETURN(auto files, workspace::load_claims(ws));
+  CommandOutput out;
+  nlohmann::ordered_json arr = nlohmann::ordered_json::array();
+  for (const auto& f : files) {
+    for (const auto& c : f.claims) {
+      std::string sources;
+      for (const auto& ct : c.citations) sources += (sources.empty() ? "" : ",") + ct.source;
+      if (json) {
+        arr.push_back({{"id", c.id}, {"text", c.text}, {"sources", sources}, {"file", c.file}, {"line", c.line}});
+      } else {
+        out.out += c.id + "\t" + sources + "\t" + c.file + ":" + std::to_string(c.line) + "\t" + c.text + "\n";
+      }
+    }
+  }
+  if (json) out.out = arr.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  return out;
+}
+
+util::Result<CommandOutput> claim_show(const GlobalOptions& g, const std::string& id, bool json) {
+  PC_ASSIGN_OR_RETURN(Session s, open_session(g));
+  PC_ASSIGN_OR_RETURN(auto files, workspace::load_claims(s.ws));
+  const core::Claim* c = find_claim(files, id);
+  if (!c) return Error(ErrorKind::not_found, "no claim '" + id + "' in claims/; `provcheck claim list` shows the ids");
+  PC_ASSIGN_OR_RETURN(auto results, s.store->results());
+  CommandOutput out;
+  nlohmann::ordered_json j;
+  j["id"] = c->id;
+  j["text"] = c->text;
+  j["file"] = c->file;
+  j["line"] = c->line;
+  const core::Assertion& a = c->assertion;
+  nlohmann::ordered_json aj = nlohmann::ordered_json::object();
+  for (auto [name, v] : {std::pair{"subject", &a.subject}, std::pair{"metric", &a.metric}, std::pair{"value", &a.value},
+                         std::pair{"unit", &a.unit}, std::pair{"approx", &a.approx}, std::pair{"as_of", &a.as_of}}) {
+    if (*v) aj[name] = **v;
+  }
+  j["assertion"] = aj;
+  j["citations"] = nlohmann::ordered_json::array();
+  for (std::size_t i = 0; i < c->citations.size(); ++i) {
+    const core::Citation& ct = c->citations[i];
+    nlohmann::ordered_json cj = {{"source", ct.source}, {"quote", ct.quote}, {"span", {ct.start, ct.end}},
+                                 {"quote_hash", ct.quote_hash}, {"snapshot", ct.snapshot}};
+    auto r = results.find(store::result_key(c->id, static_cast<int>(i)));
+    if (r != results.end()) {
+      cj["last_status"] = core::status_name(r->second.finding.status);
+      cj["since"] = r->second.finding.since;
+    }
+    PC_ASSIGN_OR_RETURN(auto hist, s.store->history(c->id, static_cast<int>(i)));
+    nlohmann::ordered_json hj = nlohmann::ordered_json::array();
+    for (const auto& h : hist) hj.push_back({{"run", h.run}, {"at", h.at}, {"status", h.status}, {"message", h.message}});
+    cj["history"] = hj;
+    j["citations"].push_back(cj);
+  }
+  if (json) {
+    out.out = j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    return out;
+  }
+  out.out += "claim " + c->id + "  (" + c->file + ":" + std::to_string(c->line) + ")\n  " + c->text + "\n";
+  if (!aj.empty()) {
+    out.out += "  assertion:";
+    for (auto& [k, v] : aj.items()) out.out += " " + k + "=" + v.get<std::string>();
+    out.out += "\n";
+  }
+  for (std::size_t i = 0; i < c->citations.size(); ++i) {
+    const auto& cj = j["citations"][i];
+    const core::Citation& ct = c->citations[i];
+    out.out += "  [" + std::to_string(i) + "] " + ct.source + " bytes " + std::to_string(ct.start) + "-" +
+               std::to_string(ct.end) + ": \"" + core::excerpt(ct.quote, 0, ct.quote.size(), 200) + "\"\n";
+    if (cj.contains("last_status")) {
+      out.out += "      last check: " + cj["last_status"].get<std::string>() + " since " + cj["since"].get<std::string>() + "\n";
+    } else {
+      out.out += "      not checked yet\n";
+    }
+    for (const auto& h : cj["history"]) {
+      out.out += "      " + h["at"].get<std::string>() + " run " + std::to_string(h["run"].get<std::int64_t>()) + ": " +
+                 h["status"].get<std::string>() + (h["message"].get<std::string>().empty() ? "" : " — " + h["message"].get<std::string>()) + "\n";
+    }
+  }
+  return out;
+}
+
+}  // namespace provcheck::app

@@ -1,0 +1,38 @@
+#include "app/session.h"
+
+#include <chrono>
+#include <ctime>
+
+#include "util/file_io.h"
+
+namespace provcheck::app {
+
+util::Result<workspace::Workspace> find_workspace(const GlobalOptions& g) {
+  return workspace::Workspace::discover(g.directory);
+}
+
+util::Result<Session> open_session(const GlobalOptions& g) {
+  PC_ASSIGN_OR_RETURN(workspace::Workspace ws, find_workspace(g));
+  PC_TRY_STATUS(util::create_directories(ws.store_dir()));
+  store::OpenOptions opts;
+  opts.busy_timeout_ms = g.busy_timeout_ms;
+  auto st = store::open_sqlite_store(ws.store_path().string(), opts);
+  if (!st.ok()) return st.error();
+  return Session{std::move(ws), std::move(st).value()};
+}
+
+std::string now_iso() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+std::int64_t now_ns() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+}  // namespace provcheck::app

@@ -1,0 +1,23 @@
+#pragma once
+// `source add`, `source list`, `source show`: registering captured
+// documents and reading their metadata and snapshot history.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/session.h"
+
+namespace provcheck::app {
+
+struct SourceAddOptions {
+  std::vector<std::string> paths;
+  std::optional<std::string> id;  // only with one path
+  std::string title, publisher, url, published, retrieved;
+};
+
+util::Result<CommandOutput> source_add(const GlobalOptions& g, const SourceAddOptions& o);
+util::Result<CommandOutput> source_list(const GlobalOptions& g, bool json);
+util::Result<CommandOutput> source_show(const GlobalOptions& g, const std::string& id, bool json);
+
+}  // namespace provcheck::app

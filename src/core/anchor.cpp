@@ -1,0 +1,200 @@
+#include "core/anchor.h"
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+#include "core/text_search.h"
+
+namespace provcheck::core {
+
+const NormalizedText& SourceView::normalized() {
+  if (!m_normalized) m_normalized = normalize_with_map(m_bytes);
+  return *m_normalized;
+}
+
+namespace {
+
+struct Candidate {
+  std::uint64_t begin, end;
+  double context = 0;
+};
+
+std::size_t common_suffix(std::string_view a, std::string_view b) {
+  std::size_t n = 0;
+  while (n < a.size() && n < b.size() && a[a.size() - 1 - n] == b[b.size() - 1 - n]) ++n;
+  return n;
+}
+
+std::size_t common_prefix(std::string_view a, std::string_view b) {
+  std::size_t n = 0;
+  while (n < a.size() && n < b.size() && a[n] == b[n]) ++n;
+  return n;
+}
+
+// Agreement of the stored context with the text around [begin, end), 0..1,
+// compared after normalization so that reflowed context still agrees.
+double context_score(std::string_view text, std::uint64_t begin, std::uint64_t end, const Citation& c) {
+  std::string want_pre = normalize(c.prefix);
+  std::string want_suf = normalize(c.suffix);
+  std::string have_pre = normalize(context_before(text, begin, k_context_chars * 2));
+  std::string have_suf = normalize(context_after(text, end, k_context_chars * 2));
+  auto part = [](std::size_t common, std::size_t want, bool have_empty) {
+    if (want == 0) return have_empty ? 1.0 : 0.5;  // document edge: agrees only at the edge
+    return static_cast<double>(common) / static_cast<double>(want);
+  };
+  double pre = part(common_suffix(want_pre, have_pre), want_pre.size(), have_pre.empty());
+  double suf = part(common_prefix(want_suf, have_suf), want_suf.size(), have_suf.empty());
+  return (pre + suf) / 2.0;
+}
+
+// True when the old frame (end of prefix ... start of suffix) still stands
+// in the text with something other than the quote between: the passage was
+// edited in place, so a copy elsewhere is not where it went.
+bool frame_still_stands(SourceView& src, const Citation& c, std::string_view nquote) {
+  std::string pre = normalize(c.prefix);
+  std::string suf = normalize(c.suffix);
+  if (pre.size() < 8 || suf.size() < 8) return false;
+  pre = pre.substr(pre.size() - std::min<std::size_t>(pre.size(), 24));
+  suf = suf.substr(0, std::min<std::size_t>(suf.size(), 24));
+  const std::string& text = src.normalized().text;
+  std::size_t max_gap = nquote.size() * 2 + 64;
+  for (std::size_t at : find_all(text, pre, 64)) {
+    std::size_t from = at + pre.size();
+    std::size_t window = std::min(max_gap + suf.size(), text.size() - from);
+    std::size_t s = std::string_view(text).substr(from, window).find(suf);
+    if (s == std::string_view::npos) continue;
+    std::string_view between = std::string_view(text).substr(from, s);
+    if (between.find(nquote) == std::string_view::npos) return true;
+  }
+  return false;
+}
+
+struct Choice {
+  enum Kind { none, unique, ambiguous } kind = none;
+  Candidate best{};
+  int tied = 0;
+};
+
+Choice choose(SourceView& src, std::vector<Candidate>& cands, const Citation& c, std::string_view nquote) {
+  Choice out;
+  if (cands.empty()) return out;
+  for (Candidate& k : cands) k.context = context_score(src.bytes(), k.begin, k.end, c);
+  std::stable_sort(cands.begin(), cands.end(), [](const Candidate& a, const Candidate& b) { return a.context > b.context; });
+  const Candidate& top = cands.front();
+  int tied = 0;
+  for (const Candidate& k : cands) {
+    if (std::fabs(k.context - top.context) < 1e-9) ++tied;
+  }
+  out.best = top;
+  out.tied = tied;
+  if (tied > 1) {
+    out.kind = Choice::ambiguous;
+    return out;
+  }
+  bool accept = top.context >= k_context_accept ||
+                (cands.size() == 1 && nquote.size() >= k_distinctive_quote_bytes && !frame_still_stands(src, c, nquote));
+  out.kind = accept ? Choice::unique : Choice::none;
+  return out;
+}
+
+std::string where(std::string_view text, std::uint64_t b, std::uint64_t e) {
+  return "bytes " + std::to_string(b) + "-" + std::to_string(e) + " (line " + std::to_string(line_of(text, b)) + ")";
+}
+
+Verdict ambiguous_verdict(std::string_view text, const std::vector<Candidate>& cands, int tied) {
+  Verdict v;
+  v.status = CitationStatus::ambiguous;
+  v.similarity = 1.0;
+  v.message = "the quote now occurs at " + std::to_string(tied) + " places whose context fits equally well (";
+  for (int i = 0; i < tied && i < 5; ++i) {
+    if (i) v.message += ", ";
+    v.message += "line " + std::to_string(line_of(text, cands[static_cast<std::size_t>(i)].begin));
+  }
+  v.message += "); provcheck will not guess: quote more context and accept the new pin";
+  return v;
+}
+
+std::optional<Verdict> exact_elsewhere(SourceView& src, const Citation& c, std::string_view nquote, bool& copy_rejected) {
+  std::vector<Candidate> cands;
+  for (std::size_t at : find_all(src.bytes(), c.quote, 1000)) cands.push_back({at, at + c.quote.size()});
+  if (cands.empty()) return std::nullopt;
+  Choice ch = choose(src, cands, c, nquote);
+  if (ch.kind == Choice::ambiguous) return ambiguous_verdict(src.bytes(), cands, ch.tied);
+  if (ch.kind == Choice::none) {
+    copy_rejected = true;
+    return std::nullopt;
+  }
+  Verdict v;
+  v.status = CitationStatus::moved;
+  v.found_start = ch.best.begin;
+  v.found_end = ch.best.end;
+  v.similarity = 1.0;
+  v.context_score = ch.best.context;
+  v.message = "moved from " + where(src.bytes(), c.start, c.end) + " to " + where(src.bytes(), ch.best.begin, ch.best.end);
+  return v;
+}
+
+std::optional<Verdict> normalized_match(SourceView& src, const Citation& c, std::string_view nquote, bool& copy_rejected) {
+  const NormalizedText& norm = src.normalized();
+  std::vector<Candidate> cands;
+  for (std::size_t at : find_all(norm.text, nquote, 1000)) {
+    auto span = norm.to_original(at, at + nquote.size());
+    if (!cands.empty() && cands.back().begin == span.begin) continue;
+    cands.push_back({span.begin, span.end});
+  }
+  if (cands.empty()) return std::nullopt;
+  Choice ch = choose(src, cands, c, nquote);
+  if (ch.kind == Choice::ambiguous) return ambiguous_verdict(src.bytes(), cands, ch.tied);
+  if (ch.kind == Choice::none) {
+    copy_rejected = true;
+    return std::nullopt;
+  }
+  Verdict v;
+  v.status = CitationStatus::normalized;
+  v.found_start = ch.best.begin;
+  v.found_end = ch.best.end;
+  v.similarity = 1.0;
+  v.context_score = ch.best.context;
+  v.new_passage = std::string(src.bytes().substr(ch.best.begin, ch.best.end - ch.best.begin));
+  v.message = "same text after normalizing whitespace, line breaks or typography, at " +
+              where(src.bytes(), ch.best.begin, ch.best.end);
+  return v;
+}
+
+}  // namespace
+
+Verdict judge_citation(SourceView& src, const Citation& c) {
+  std::string_view text = src.bytes();
+  if (c.end >= c.start && c.end <= text.size() && text.substr(c.start, c.end - c.start) == c.quote) {
+    Verdict v;
+    v.status = CitationStatus::intact;
+    v.found_start = c.start;
+    v.found_end = c.end;
+    v.similarity = 1.0;
+    v.context_score = 1.0;
+    return v;
+  }
+  std::string nquote = normalize(c.quote);
+  bool copy_rejected = false;
+  if (auto v = exact_elsewhere(src, c, nquote, copy_rejected)) return *v;
+  // Even when an exact copy was rejected, the passage may have been reflowed
+  // in place: the normalized stage weighs all candidates by context again.
+  if (auto v = normalized_match(src, c, nquote, copy_rejected)) return *v;
+  Verdict v;
+  v.status = CitationStatus::missing;
+  v.message = copy_rejected
+                  ? "the passage at its pinned place changed; a copy of the old words elsewhere has other context "
+                    "and was not taken as the same passage"
+                  : "the quoted passage is no longer in the source";
+  return v;
+}
+
+Verdict source_missing_verdict(const std::string& why) {
+  Verdict v;
+  v.status = CitationStatus::source_missing;
+  v.message = why;
+  return v;
+}
+
+}  // namespace provcheck::core

@@ -1,0 +1,63 @@
+#pragma once
+// Re-anchoring a pinned citation in the current text of its source and
+// giving it one status (verdict.h). The stages run from cheapest to most
+// lenient and the first that decides wins:
+//
+//   1. intact      the exact bytes are still at the pinned span
+//   2. moved       the exact bytes are elsewhere, chosen by context
+//   3. normalized  the normalized quote is found, chosen by context
+//   4. (fuzzy stage: modified / figure_changed; see the drift engine)
+//   5. missing
+//
+// A copy found elsewhere is accepted only when its context agrees, or when
+// it is the only copy, long enough not to be a coincidence, and the old
+// passage's frame (prefix ... suffix) is not still in the text with other
+// words inside: a corrected passage must never silently jump to another
+// place that still has the old words. Equal-best candidates are ambiguous.
+//
+// SourceView caches the normalized text of one source; it is not
+// thread-safe, use one per thread. judge_citation is otherwise pure.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/model.h"
+#include "core/normalize.h"
+#include "core/verdict.h"
+
+namespace provcheck::core {
+
+class SourceView {
+ public:
+  explicit SourceView(std::string_view bytes) : m_bytes(bytes) {}
+  std::string_view bytes() const { return m_bytes; }
+  const NormalizedText& normalized();
+
+ private:
+  std::string_view m_bytes;
+  std::optional<NormalizedText> m_normalized;
+};
+
+struct Verdict {
+  CitationStatus status = CitationStatus::missing;
+  std::optional<std::uint64_t> found_start;
+  std::optional<std::uint64_t> found_end;
+  double similarity = 0.0;   // 1.0 for exact or normalized matches
+  double context_score = 0;  // agreement of prefix and suffix, 0..1
+  std::string message;
+  std::string new_passage;   // the passage now at found_*, when it differs in bytes
+};
+
+// Minimum normalized length of a quote whose only copy is accepted as moved
+// even when its context changed (a whole moved paragraph).
+inline constexpr std::size_t k_distinctive_quote_bytes = 40;
+// Context agreement at which a candidate is accepted whatever its length.
+inline constexpr double k_context_accept = 0.5;
+
+Verdict judge_citation(SourceView& source, const Citation& citation);
+
+// The verdict for a citation whose source file or sidecar is unusable.
+Verdict source_missing_verdict(const std::string& why);
+
+}  // namespace provcheck::core

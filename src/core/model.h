@@ -1,0 +1,72 @@
+#pragma once
+// The domain's plain data: sources, claims, citations and the structured
+// assertion of a claim. No behaviour, no I/O; offsets are UTF-8 byte
+// offsets into a source's text layer. Value types, safe to copy.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace provcheck::core {
+
+struct SourceMeta {
+  std::string id;
+  std::string file;        // content file name inside sources/
+  std::string title;
+  std::string publisher;
+  std::string url;
+  std::string published;   // ISO date, may be empty
+  std::string retrieved;   // ISO date-time of capture
+  std::string media_type;  // "text/plain", "text/markdown", ...
+  std::string content_hash;  // xxh3-128 digest of the content file's bytes
+};
+
+struct Assertion {
+  std::optional<std::string> subject;
+  std::optional<std::string> metric;
+  std::optional<std::string> value;
+  std::optional<std::string> unit;
+  std::optional<std::string> approx;
+  std::optional<std::string> as_of;
+  bool empty() const { return !subject && !metric && !value && !unit && !approx && !as_of; }
+};
+
+// A TextQuoteSelector plus TextPositionSelector, with digests of what was pinned.
+struct Citation {
+  std::string source;
+  std::string quote;   // the exact bytes of the source at [start, end)
+  std::string prefix;  // up to k_context_chars code points before start
+  std::string suffix;  // up to k_context_chars code points after end
+  std::uint64_t start = 0;
+  std::uint64_t end = 0;
+  std::string quote_hash;       // xxh3-64 of quote's bytes
+  std::string normalized_hash;  // xxh3-64 of the normalized quote, algorithm names the normalizer version
+  std::string snapshot;         // xxh3-128 of the source bytes it was pinned to
+};
+
+struct Claim {
+  std::string id;
+  std::string text;
+  Assertion assertion;
+  std::vector<std::string> tags;
+  std::vector<Citation> citations;
+  // Where the claim is recorded: claims file (workspace-relative) and line.
+  std::string file;
+  int line = 0;
+};
+
+// One claim to be created, as `claim add` flags or a `claim import` line.
+struct ClaimRequest {
+  std::string source;
+  std::string quote;
+  std::optional<std::string> id;
+  std::optional<std::string> text;
+  std::optional<int> occurrence;
+  Assertion assertion;
+  std::vector<std::string> tags;
+  // Where the request came from, for messages ("claims.jsonl:12").
+  std::string origin;
+};
+
+}  // namespace provcheck::core

@@ -1,0 +1,139 @@
+#include "core/normalize.h"
+
+#include <utf8proc.h>
+
+#include "util/hash.h"
+#include "util/utf8.h"
+
+namespace provcheck::core {
+namespace {
+
+bool is_space(char32_t cp) {
+  switch (cp) {
+    case 0x09: case 0x0A: case 0x0B: case 0x0C: case 0x0D: case 0x20:
+    case 0x85: case 0xA0: case 0x1680: case 0x2028: case 0x2029:
+    case 0x202F: case 0x205F: case 0x3000:
+      return true;
+    default:
+      return cp >= 0x2000 && cp <= 0x200A;
+  }
+}
+
+bool is_invisible(char32_t cp) {
+  return cp == 0xAD || cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060 || cp == 0xFEFF;
+}
+
+// Typographic variants folded to their ASCII forms; 0 when not typographic.
+char typographic_ascii(char32_t cp) {
+  switch (cp) {
+    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x2035:
+      return '\'';
+    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033: case 0x2036:
+    case 0xAB: case 0xBB: case 0x301D: case 0x301E: case 0x301F:
+      return '"';
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
+    case 0x2212: case 0xFE58: case 0xFE63: case 0xFF0D:
+      return '-';
+    default:
+      return 0;
+  }
+}
+
+// Appends the normalized form of the text; `emit` receives each output
+// byte run with the original span it came from.
+template <class Emit>
+void run_normalizer(std::string_view s, Emit&& emit) {
+  bool pending_space = false;  // a whitespace run seen after some output
+  bool any_output = false;
+  std::uint32_t space_begin = 0;
+  std::uint32_t space_end = 0;
+  std::string buf;
+  auto flush_space = [&]() {
+    if (pending_space && any_output) emit(std::string_view(" "), space_begin, space_end);
+    pending_space = false;
+  };
+  std::size_t pos = 0;
+  while (pos < s.size()) {
+    auto b = static_cast<unsigned char>(s[pos]);
+    std::uint32_t start = static_cast<std::uint32_t>(pos);
+    char32_t cp;
+    std::uint32_t len;
+    if (b < 0x80) {
+      cp = b;
+      len = 1;
+    } else {
+      util::Decoded d = util::decode_utf8(s, pos);
+      cp = d.codepoint;
+      len = d.length;
+    }
+    std::uint32_t stop = start + len;
+    pos = stop;
+    if (is_space(cp)) {
+      if (!pending_space) space_begin = start;
+      pending_space = true;
+      space_end = stop;
+      continue;
+    }
+    if (is_invisible(cp)) continue;
+    flush_space();
+    any_output = true;
+    if (cp < 0x80) {
+      char c = static_cast<char>(cp);
+      emit(std::string_view(&c, 1), start, stop);
+      continue;
+    }
+    if (char a = typographic_ascii(cp)) {
+      emit(std::string_view(&a, 1), start, stop);
+      continue;
+    }
+    utf8proc_int32_t out[8];
+    utf8proc_ssize_t n = utf8proc_decompose_char(
+        static_cast<utf8proc_int32_t>(cp), out, 8,
+        static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT), nullptr);
+    buf.clear();
+    if (n <= 0 || n > 8) {
+      util::append_utf8(buf, cp);
+    } else {
+      for (utf8proc_ssize_t i = 0; i < n; ++i) {
+        auto c = static_cast<char32_t>(out[i]);
+        if (char a = typographic_ascii(c)) buf.push_back(a);
+        else if (is_space(c)) buf.push_back(' ');
+        else util::append_utf8(buf, c);
+      }
+    }
+    emit(std::string_view(buf), start, stop);
+  }
+}
+
+}  // namespace
+
+NormalizedText normalize_with_map(std::string_view bytes) {
+  NormalizedText out;
+  out.text.reserve(bytes.size());
+  out.begin.reserve(bytes.size());
+  out.end.reserve(bytes.size());
+  run_normalizer(bytes, [&](std::string_view piece, std::uint32_t b, std::uint32_t e) {
+    out.text.append(piece);
+    out.begin.insert(out.begin.end(), piece.size(), b);
+    out.end.insert(out.end.end(), piece.size(), e);
+  });
+  return out;
+}
+
+std::string normalize(std::string_view bytes) {
+  std::string out;
+  out.reserve(bytes.size());
+  run_normalizer(bytes, [&](std::string_view piece, std::uint32_t, std::uint32_t) { out.append(piece); });
+  return out;
+}
+
+std::string normalized_digest_algorithm() {
+  return std::string(util::k_xxh3_64) + "+norm" + std::to_string(k_normalization_version);
+}
+
+std::string normalized_digest(std::string_view bytes) {
+  std::string d = util::xxh3_64_digest(normalize(bytes));
+  return normalized_digest_algorithm() + d.substr(util::k_xxh3_64.size());
+}
+
+}  // namespace provcheck::core

@@ -1,0 +1,73 @@
+#include <nlohmann/json.hpp>
+
+#include "report/check_report.h"
+
+namespace provcheck::report {
+using nlohmann::ordered_json;
+
+namespace {
+
+ordered_json summary_object(const core::CheckSummary& s) {
+  ordered_json j;
+  j["claims"] = s.claims;
+  j["citations"] = s.citations;
+  j["sources"] = s.sources;
+  ordered_json by = ordered_json::object();
+  for (core::CitationStatus st : core::k_all_statuses) {
+    auto it = s.by_status.find(core::status_name(st));
+    by[core::status_name(st)] = it == s.by_status.end() ? 0 : it->second;
+  }
+  j["by_status"] = by;
+  j["conflicts"] = s.conflicts;
+  j["errors"] = s.errors;
+  j["warnings"] = s.warnings;
+  return j;
+}
+
+}  // namespace
+
+std::string summary_to_json(const core::CheckSummary& summary) { return summary_object(summary).dump(); }
+
+std::string render_check_json(const core::CheckReport& report) {
+  ordered_json root;
+  root["schema"] = "provcheck.check/1";
+  root["summary"] = summary_object(report.summary);
+  ordered_json cites = ordered_json::array();
+  for (const core::CitationFinding& f : report.citations) {
+    ordered_json c;
+    c["claim"] = f.claim;
+    c["index"] = f.index;
+    c["source"] = f.source;
+    c["status"] = core::status_name(f.status);
+    c["severity"] = core::severity_name(f.severity);
+    c["pinned_span"] = {f.pinned_start, f.pinned_end};
+    if (f.found_start && f.found_end) c["found_span"] = {*f.found_start, *f.found_end};
+    else c["found_span"] = nullptr;
+    c["similarity"] = f.similarity;
+    c["message"] = f.message;
+    c["claim_file"] = f.claim_file;
+    c["claim_line"] = f.claim_line;
+    if (f.status != core::CitationStatus::intact) {
+      c["old_passage"] = f.old_passage;
+      c["new_passage"] = f.new_passage.empty() ? ordered_json(nullptr) : ordered_json(f.new_passage);
+    }
+    if (!f.since.empty()) c["since"] = f.since;
+    cites.push_back(std::move(c));
+  }
+  root["citations"] = std::move(cites);
+  ordered_json conflicts = ordered_json::array();
+  for (const core::ConflictFinding& k : report.conflicts) {
+    ordered_json c;
+    c["kind"] = core::conflict_kind_name(k.kind);
+    c["claims"] = k.claims;
+    c["subject"] = k.subject;
+    c["metric"] = k.metric;
+    c["severity"] = core::severity_name(k.severity);
+    c["message"] = k.message;
+    conflicts.push_back(std::move(c));
+  }
+  root["conflicts"] = std::move(conflicts);
+  return root.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace provcheck::report

@@ -1,0 +1,21 @@
+#pragma once
+// Renderers of a check's findings: text for people (grouped by status,
+// coloured only when asked), the JSON object of DESIGN.md
+// ("provcheck.check/1"), and a Markdown summary. Output is deterministic:
+// findings are rendered in the order given (sorted by the caller), no
+// timestamps. Pure functions.
+
+#include <string>
+
+#include "core/findings.h"
+
+namespace provcheck::report {
+
+std::string render_check_text(const core::CheckReport& report, bool color);
+std::string render_check_json(const core::CheckReport& report);
+std::string render_check_markdown(const core::CheckReport& report);
+
+// The summary alone as JSON, and back (the store keeps it per run).
+std::string summary_to_json(const core::CheckSummary& summary);
+
+}  // namespace provcheck::report

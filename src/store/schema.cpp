@@ -1,0 +1,102 @@
+#include "store/schema.h"
+
+#include <string>
+#include <vector>
+
+namespace provcheck::store {
+namespace {
+
+// Never edit a migration that has shipped: append a new one.
+const std::vector<std::string> k_migrations = {
+    // 1: the foundation.
+    R"sql(
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE snapshots(
+  hash TEXT PRIMARY KEY,             -- xxh3-128 digest of the raw bytes (algorithm in the value)
+  media_type TEXT NOT NULL,
+  byte_size INTEGER NOT NULL,
+  text_hash TEXT NOT NULL,           -- xxh3-128 digest of the text layer
+  text_zstd BLOB NOT NULL,           -- the text layer, zstd-compressed
+  captured_at TEXT NOT NULL,
+  captured_from TEXT NOT NULL);
+CREATE TABLE sources(
+  id TEXT PRIMARY KEY,
+  file TEXT NOT NULL,
+  title TEXT NOT NULL, publisher TEXT NOT NULL, url TEXT NOT NULL,
+  published TEXT NOT NULL, retrieved TEXT NOT NULL, media_type TEXT NOT NULL,
+  snapshot TEXT NOT NULL REFERENCES snapshots(hash));
+CREATE TABLE source_snapshots(
+  source_id TEXT NOT NULL,
+  snapshot TEXT NOT NULL REFERENCES snapshots(hash),
+  first_seen TEXT NOT NULL,
+  PRIMARY KEY(source_id, snapshot));
+CREATE TABLE files(
+  path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, inode INTEGER NOT NULL,
+  content_hash TEXT NOT NULL, recorded_ns INTEGER NOT NULL);
+CREATE TABLE claims(
+  id TEXT PRIMARY KEY, file TEXT NOT NULL, line INTEGER NOT NULL, text TEXT NOT NULL,
+  subject TEXT, metric TEXT, value TEXT, unit TEXT, approx TEXT, as_of TEXT, tags TEXT NOT NULL);
+CREATE TABLE citations(
+  claim_id TEXT NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+  idx INTEGER NOT NULL,
+  source_id TEXT NOT NULL,
+  quote TEXT NOT NULL, prefix TEXT NOT NULL, suffix TEXT NOT NULL,
+  start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+  quote_hash TEXT NOT NULL,          -- xxh3-64 digest of the quote's bytes
+  normalized_hash TEXT NOT NULL,     -- xxh3-64+normN: names the normalizer version
+  snapshot TEXT NOT NULL,            -- xxh3-128 digest of the source when pinned
+  PRIMARY KEY(claim_id, idx));
+CREATE INDEX citations_by_source ON citations(source_id);
+CREATE TABLE runs(
+  id INTEGER PRIMARY KEY, started_at TEXT NOT NULL, fingerprint TEXT NOT NULL,
+  summary TEXT NOT NULL, exit_code INTEGER NOT NULL);
+CREATE TABLE results(
+  key TEXT PRIMARY KEY, claim_id TEXT NOT NULL, idx INTEGER NOT NULL, source_id TEXT NOT NULL,
+  claim_file TEXT NOT NULL, claim_line INTEGER NOT NULL,
+  status TEXT NOT NULL, severity TEXT NOT NULL,
+  pinned_start INTEGER NOT NULL, pinned_end INTEGER NOT NULL, found_start INTEGER, found_end INTEGER,
+  similarity REAL NOT NULL, message TEXT NOT NULL, old_passage TEXT NOT NULL, new_passage TEXT NOT NULL,
+  cache_key TEXT NOT NULL, first_run INTEGER NOT NULL, last_run INTEGER NOT NULL);
+CREATE TABLE history(
+  key TEXT NOT NULL, run INTEGER NOT NULL, status TEXT NOT NULL, message TEXT NOT NULL,
+  PRIMARY KEY(key, run));
+)sql",
+};
+
+util::Result<int> user_version(Connection& db) {
+  PC_ASSIGN_OR_RETURN(Statement st, Statement::prepare(db, "PRAGMA user_version"));
+  bool row = false;
+  PC_ASSIGN_OR_RETURN(row, st.step());
+  return row ? static_cast<int>(st.column_int(0)) : 0;
+}
+
+}  // namespace
+
+util::Status migrate(Connection& db, int target_version) {
+  int version = 0;
+  PC_ASSIGN_OR_RETURN(version, user_version(db));
+  if (version > static_cast<int>(k_migrations.size())) {
+    return util::Error(util::ErrorKind::incompatible,
+                       db.path() + ": the store has schema version " + std::to_string(version) +
+                           ", newer than this provcheck understands (" + std::to_string(k_migrations.size()) +
+                           "); use a newer provcheck, or delete .provcheck/ to rebuild it from sources/ and "
+                           "claims/ (history is lost)");
+  }
+  if (version >= target_version) return util::Status();
+  PC_TRY_STATUS(db.exec("BEGIN IMMEDIATE"));
+  for (int v = version; v < target_version; ++v) {
+    auto st = db.exec(k_migrations[static_cast<std::size_t>(v)]);
+    if (!st.ok()) {
+      (void)db.exec("ROLLBACK");
+      return st.error();
+    }
+  }
+  auto st = db.exec("PRAGMA user_version = " + std::to_string(target_version) + "; COMMIT");
+  if (!st.ok()) {
+    (void)db.exec("ROLLBACK");
+    return st.error();
+  }
+  return util::Status();
+}
+
+}  // namespace provcheck::store

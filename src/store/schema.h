@@ -1,0 +1,13 @@
+#pragma once
+// The store's schema as ordered migrations. PRAGMA user_version is the
+// number of migrations applied; a store with a higher number was written
+// by a newer provcheck and is refused, never touched.
+
+#include "store/db.h"
+
+namespace provcheck::store {
+
+// Applies pending migrations in one transaction.
+util::Status migrate(Connection& db, int target_version);
+
+}  // namespace provcheck::store

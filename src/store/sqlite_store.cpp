@@ -1,0 +1,361 @@
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+
+#include "store/db.h"
+#include "store/schema.h"
+#include "store/store.h"
+#include "util/compress.h"
+
+namespace provcheck::store {
+namespace {
+using util::Error;
+using util::ErrorKind;
+using util::Result;
+using util::Status;
+
+// The run summary as "key=value;" pairs: small, and readable in the sqlite3 shell.
+std::string encode_summary(const core::CheckSummary& s) {
+  std::string out = "claims=" + std::to_string(s.claims) + ";citations=" + std::to_string(s.citations) +
+                    ";sources=" + std::to_string(s.sources) + ";conflicts=" + std::to_string(s.conflicts) +
+                    ";errors=" + std::to_string(s.errors) + ";warnings=" + std::to_string(s.warnings);
+  for (const auto& [k, v] : s.by_status) out += ";status." + k + "=" + std::to_string(v);
+  return out;
+}
+
+core::CheckSummary decode_summary(const std::string& text) {
+  core::CheckSummary s;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t end = text.find(';', pos);
+    if (end == std::string::npos) end = text.size();
+    std::string item = text.substr(pos, end - pos);
+    pos = end + 1;
+    std::size_t eq = item.find('=');
+    if (eq == std::string::npos) continue;
+    std::string key = item.substr(0, eq);
+    std::size_t value = std::strtoull(item.c_str() + eq + 1, nullptr, 10);
+    if (key == "claims") s.claims = value;
+    else if (key == "citations") s.citations = value;
+    else if (key == "sources") s.sources = value;
+    else if (key == "conflicts") s.conflicts = value;
+    else if (key == "errors") s.errors = value;
+    else if (key == "warnings") s.warnings = value;
+    else if (key.rfind("status.", 0) == 0) s.by_status[key.substr(7)] = value;
+  }
+  return s;
+}
+
+class SqliteTransaction : public Store::WriteTransaction {
+ public:
+  explicit SqliteTransaction(Transaction t) : m_tx(std::move(t)) {}
+  Status commit() override { return m_tx.commit(); }
+
+ private:
+  Transaction m_tx;
+};
+
+class SqliteStore : public Store {
+ public:
+  explicit SqliteStore(Connection db) : m_db(std::move(db)) {}
+
+  Result<std::unique_ptr<WriteTransaction>> begin_write() override {
+    PC_ASSIGN_OR_RETURN(Transaction t, Transaction::begin(m_db));
+    return std::unique_ptr<WriteTransaction>(new SqliteTransaction(std::move(t)));
+  }
+
+  Result<std::unordered_map<std::string, FileRecord>> file_records() override {
+    PC_ASSIGN_OR_RETURN(Statement st, Statement::prepare(
+        m_db, "SELECT path, size, mtime_ns, inode, content_hash, recorded_ns FROM files"));
+    std::unordered_map<std::string, FileRecord> out;
+    for (;;) {
+      bool row = false;
+      PC_ASSIGN_OR_RETURN(row, st.step());
+      if (!row) break;
+      FileRecord r{st.column_text(0), st.column_int(1), st.column_int(2), st.column_int(3), st.column_text(4),
+                   st.column_int(5)};
+      out.emplace(r.path, std::move(r));
+    }
+    return out;
+  }
+
+  Status put_file_record(const FileRecord& r) override {
+    Statement* st = nullptr;
+    PC_ASSIGN_OR_RETURN(st, cached(
+        m_put_file, "INSERT INTO files(path, size, mtime_ns, inode, content_hash, recorded_ns) VALUES(?,?,?,?,?,?) "
+                    "ON CONFLICT(path) DO UPDATE SET size=excluded.size, mtime_ns=excluded.mtime_ns, "
+                    "inode=excluded.inode, content_hash=excluded.content_hash, recorded_ns=excluded.recorded_ns"));
+    st->bind(1, std::string_view(r.path)).bind(2, r.size).bind(3, r.mtime_ns).bind(4, r.inode);
+    st->bind(5, std::string_view(r.content_hash)).bind(6, r.recorded_ns);
+    return st->run();
+  }
+
+  Status delete_file_records_except(const std::vector<std::string>& keep) override {
+    return delete_except("files", "path", keep);
+  }
+
+  Result<bool> has_snapshot(const std::string& hash) override {
+    PC_ASSIGN_OR_RETURN(Statement st, Statement::prepare(m_db, "SELECT 1 FROM snapshots WHERE hash = ?"));
+    st.bind(1, std::string_view(hash));
+    return st.step();
+  }
+
+  Status put_snapshot(const SnapshotInfo& s, std::string_view text_layer) override {
+    Statement* st = nullptr;
+    PC_ASSIGN_OR_RETURN(st, cached(m_put_snapshot,
+        "INSERT OR IGNORE INTO snapshots(hash, media_type, byte_size, text_hash, text_zstd, captured_at, "
+        "captured_from) VALUES(?,?,?,?,?,?,?)"));
+    std::string packed = util::zstd_compress(text_layer);
+    st->bind(1, std::string_view(s.hash)).bind(2, std::string_view(s.media_type)).bind(3, s.byte_size);
+    st->bind(4, std::string_view(s.text_hash)).bind_blob(5, packed).bind(6, std::string_view(s.captured_at));
+    st->bind(7, std::string_view(s.captured_from));
+    return st->run();
+  }
+
+  Result<std::optional<std::string>> snapshot_text(const std::string& hash) override {
+    PC_ASSIGN_OR_RETURN(Statement st, Statement::prepare(m_db, "SELECT text_zstd FROM snapshots WHERE hash = ?"));
+    st.bind(1, std::string_view(hash));
+    bool row = false;
+    PC_ASSIGN_OR_RETURN(row, st.step());
+    if (!row) return std::optional<std::string>();
+    auto text = util::zstd_decompress(st.column_blob(0));
+    if (!text.ok()) return text.error().with_context(m_db.path() + ": snapshot " + hash);
+    return std::optional<std::string>(std::move(text).value());
+  }
+
+  Status put_source(const core::SourceMeta& m, const std::string& snapshot_hash, const std::string& seen_at) override {
+    Statement* st = nullptr;
+    PC_ASSIGN_OR_RETURN(st, cached(m_put_source,
+        "INSERT INTO sources(id, file, title, publisher, url, published, retrieved, media_type, snapshot) "
+        "VALUES(?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET file=excluded.file, title=excluded.title, "
+        "publisher=excluded.publisher, url=excluded.url, published=excluded.published, "
+        "retrieved=excluded.retrieved, media_type=excluded.media_type, snapshot=excluded.snapshot"));
+    int i = 1;
+    for (const std::string* v : {&m.id, &m.file, &m.title, &m.publisher, &m.url, &m.published, &m.retrieved,
+                                 &m.media_type, &snapshot_hash}) {
+      st->bind(i++, std::string_view(*v));
+    }
+    PC_TRY_STATUS(st->run());
+    Statement* link = nullptr;
+    PC_ASSIGN_OR_RETURN(link, cached(m_link_snapshot,
+        "INSERT OR IGNORE INTO source_snapshots(source_id, snapshot, first_seen) VALUES(?,?,?)"));
+    link->bind(1, std::string_view(m.id)).bind(2, std::string_view(snapshot_hash)).bind(3, std::string_view(seen_at));
+    return link->run();
+  }
+
+  Result<std::vector<SnapshotInfo>> source_snapshots(const std::string& source_id) override {
+    PC_ASSIGN_OR_RETURN(Statement st, Statement::prepare(m_db,
+        "SELECT s.hash, s.media_type, s.byte_size, s.text_hash, ss.first_seen, s.captured_from "
+        "FROM source_snapshots ss JOIN snapshots s ON s.hash = ss.snapshot WHERE ss.source_id = ? "
+        "ORDER BY ss.first_seen, s.hash"));
+    st.bind(1, std::string_view(source_id));
+    std::vector<SnapshotInfo> out;
+    for (;;) {
+      bool row = false;
+      PC_ASSIGN_OR_RETURN(row, st.step());
+      if (!row) break;
+      out.push_back({st.column_text(0), st.column_text(1), st.column_int(2), st.column_text(3), st.column_text(4),
+                     st.column_text(5)});
+    }
+    return out;
+  }
+
+  Status replace_claims(const std::vector<core::Claim>& claims) override {
+    PC_TRY_STATUS(m_db.exec("DELETE FROM citations; DELETE FROM claims"));
+    return put_claims(claims);
+  }
+
+  Status put_claims(const std::vector<core::Claim>& claims) override {
+    Statement* del = nullptr;
+    Statement* ins = nullptr;
+    Statement* cit = nullptr;
+    PC_ASSIGN_OR_RETURN(del, cached(m_del_claim, "DELETE FROM claims WHERE id = ?"));
+    PC_ASSIGN_OR_RETURN(ins, cached(m_put_claim,
+        "INSERT INTO claims(id, file, line, text, subject, metric, value, unit, approx, as_of, tags) "
+        "VALUES(?,?,?,?,?,?,?,?,?,?,?)"));
+    PC_ASSIGN_OR_RETURN(cit, cached(m_put_citation,
+        "INSERT INTO citations(claim_id, idx, source_id, quote, prefix, suffix, start, \"end\", quote_hash, "
+        "normalized_hash, snapshot) VALUES(?,?,?,?,?,?,?,?,?,?,?)"));
+    for (const core::Claim& c : claims) {
+      del->bind(1, std::string_view(c.id));
+      PC_TRY_STATUS(del->run());
+      std::string tags;
+      for (const std::string& t : c.tags) tags += (tags.empty() ? "" : "\n") + t;
+      ins->bind(1, std::string_view(c.id)).bind(2, std::string_view(c.file)).bind(3, std::int64_t{c.line});
+      ins->bind(4, std::string_view(c.text));
+      int i = 5;
+      for (const auto* v : {&c.assertion.subject, &c.assertion.metric, &c.assertion.value, &c.assertion.unit,
+                            &c.assertion.approx, &c.assertion.as_of}) {
+        if (*v) ins->bind(i, std::string_view(**v));
+        else ins->bind_null(i);
+        ++i;
+      }
+      ins->bind(11, std::string_view(tags));
+      PC_TRY_STATUS(ins->run());
+      for (std::size_t k = 0; k < c.citations.size(); ++k) {
+        const core::Citation& ct = c.citations[k];
+        cit->bind(1, std::string_view(c.id)).bind(2, static_cast<std::int64_t>(k)).bind(3, std::string_view(ct.source));
+        cit->bind(4, std::string_view(ct.quote)).bind(5, std::string_view(ct.prefix)).bind(6, std::string_view(ct.suffix));
+        cit->bind(7, static_cast<std::int64_t>(ct.start)).bind(8, static_cast<std::int64_t>(ct.end));
+        cit->bind(9, std::string_view(ct.quote_hash)).bind(10, std::string_view(ct.normalized_hash));
+        cit->bind(11, std::string_view(ct.snapshot));
+        PC_TRY_STATUS(cit->run());
+      }
+    }
+    return Status();
+  }
+
+  Result<std::optional<RunRecord>> last_run() override {
+    PC_ASSIGN_OR_RETURN(Statement st, Statement::prepare(m_db,
+        "SELECT id, started_at, fingerprint, summary, exit_code FROM runs ORDER BY id DESC LIMIT 1"));
+    bool row = false;
+    PC_ASSIGN_OR_RETURN(row, st.step());
+    if (!row) return std::optional<RunRecord>();
+    return std::optional<RunRecord>(RunRecord{st.column_int(0), st.column_text(1), st.column_text(2),
+                                              decode_summary(st.column_text(3)), static_cast<int>(st.column_int(4))});
+  }
+
+  Result<std::int64_t> add_run(const RunRecord& r) override {
+    PC_ASSIGN_OR_RETURN(Statement st, Statement::prepare(m_db,
+        "INSERT INTO runs(started_at, fingerprint, summary, exit_code) VALUES(?,?,?,?)"));
+    st.bind(1, std::string_view(r.started_at)).bind(2, std::string_view(r.fingerprint));
+    st.bind(3, std::string_view(encode_summary(r.summary))).bind(4, std::int64_t{r.exit_code});
+    PC_TRY_STATUS(st.run());
+    return m_db.last_insert_rowid();
+  }
+
+  Result<std::unordered_map<std::string, StoredResult>> results(bool not_ok_only) override {
+    std::string where = not_ok_only ? " WHERE r.severity <> 'ok'" : "";
+    PC_ASSIGN_OR_RETURN(Statement st, Statement::prepare(m_db,
+        "SELECT r.key, r.claim_id, r.idx, r.source_id, r.claim_file, r.claim_line, r.status, r.severity, "
+        "r.pinned_start, r.pinned_end, r.found_start, r.found_end, r.similarity, r.message, r.old_passage, "
+        "r.new_passage, r.cache_key, r.first_run, COALESCE(runs.started_at, '') "
+        "FROM results r LEFT JOIN runs ON runs.id = r.first_run" + where));
+    std::unordered_map<std::string, StoredResult> out;
+    for (;;) {
+      bool row = false;
+      PC_ASSIGN_OR_RETURN(row, st.step());
+      if (!row) break;
+      StoredResult r;
+      core::CitationFinding& f = r.finding;
+      f.claim = st.column_text(1);
+      f.index = static_cast<int>(st.column_int(2));
+      f.source = st.column_text(3);
+      f.claim_file = st.column_text(4);
+      f.claim_line = static_cast<int>(st.column_int(5));
+      f.status = core::parse_status(st.column_text(6)).value_or(core::CitationStatus::missing);
+      f.severity = core::parse_severity(st.column_text(7)).value_or(core::Severity::error);
+      f.pinned_start = static_cast<std::uint64_t>(st.column_int(8));
+      f.pinned_end = static_cast<std::uint64_t>(st.column_int(9));
+      if (!st.column_is_null(10)) f.found_start = static_cast<std::uint64_t>(st.column_int(10));
+      if (!st.column_is_null(11)) f.found_end = static_cast<std::uint64_t>(st.column_int(11));
+      f.similarity = st.column_double(12);
+      f.message = st.column_text(13);
+      f.old_passage = st.column_text(14);
+      f.new_passage = st.column_text(15);
+      r.cache_key = st.column_text(16);
+      r.first_run = st.column_int(17);
+      f.since = st.column_text(18);
+      out.emplace(st.column_text(0), std::move(r));
+    }
+    return out;
+  }
+
+  Status put_result(std::int64_t run, const core::CitationFinding& f, const std::string& cache_key) override {
+    Statement* hist = nullptr;
+    Statement* up = nullptr;
+    std::string key = result_key(f.claim, f.index);
+    std::string status = core::status_name(f.status);
+    PC_ASSIGN_OR_RETURN(hist, cached(m_put_history,
+        "INSERT OR REPLACE INTO history(key, run, status, message) SELECT ?1, ?2, ?3, ?4 "
+        "WHERE NOT EXISTS (SELECT 1 FROM results WHERE key = ?1 AND status = ?3)"));
+    hist->bind(1, std::string_view(key)).bind(2, run).bind(3, std::string_view(status)).bind(4, std::string_view(f.message));
+    PC_TRY_STATUS(hist->run());
+    PC_ASSIGN_OR_RETURN(up, cached(m_put_result,
+        "INSERT INTO results(key, claim_id, idx, source_id, claim_file, claim_line, status, severity, pinned_start, "
+        "pinned_end, found_start, found_end, similarity, message, old_passage, new_passage, cache_key, first_run, "
+        "last_run) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(key) DO UPDATE SET "
+        "first_run = CASE WHEN results.status = excluded.status THEN results.first_run ELSE excluded.first_run END, "
+        "claim_id=excluded.claim_id, idx=excluded.idx, source_id=excluded.source_id, claim_file=excluded.claim_file, "
+        "claim_line=excluded.claim_line, status=excluded.status, severity=excluded.severity, "
+        "pinned_start=excluded.pinned_start, pinned_end=excluded.pinned_end, found_start=excluded.found_start, "
+        "found_end=excluded.found_end, similarity=excluded.similarity, message=excluded.message, "
+        "old_passage=excluded.old_passage, new_passage=excluded.new_passage, cache_key=excluded.cache_key, "
+        "last_run=excluded.last_run"));
+    up->bind(1, std::string_view(key)).bind(2, std::string_view(f.claim)).bind(3, std::int64_t{f.index});
+    up->bind(4, std::string_view(f.source)).bind(5, std::string_view(f.claim_file)).bind(6, std::int64_t{f.claim_line});
+    up->bind(7, std::string_view(status)).bind(8, std::string_view(core::severity_name(f.severity)));
+    up->bind(9, static_cast<std::int64_t>(f.pinned_start)).bind(10, static_cast<std::int64_t>(f.pinned_end));
+    if (f.found_start) up->bind(11, static_cast<std::int64_t>(*f.found_start)); else up->bind_null(11);
+    if (f.found_end) up->bind(12, static_cast<std::int64_t>(*f.found_end)); else up->bind_null(12);
+    up->bind(13, f.similarity).bind(14, std::string_view(f.message)).bind(15, std::string_view(f.old_passage));
+    up->bind(16, std::string_view(f.new_passage)).bind(17, std::string_view(cache_key)).bind(18, run).bind(19, run);
+    return up->run();
+  }
+
+  Status delete_results_except(const std::vector<std::string>& keys) override {
+    return delete_except("results", "key", keys);
+  }
+
+  Result<std::vector<HistoryEntry>> history(const std::string& claim_id, int index) override {
+    PC_ASSIGN_OR_RETURN(Statement st, Statement::prepare(m_db,
+        "SELECT h.run, COALESCE(runs.started_at, ''), h.status, h.message FROM history h "
+        "LEFT JOIN runs ON runs.id = h.run WHERE h.key = ? ORDER BY h.run"));
+    st.bind(1, std::string_view(result_key(claim_id, index)));
+    std::vector<HistoryEntry> out;
+    for (;;) {
+      bool row = false;
+      PC_ASSIGN_OR_RETURN(row, st.step());
+      if (!row) break;
+      out.push_back({st.column_int(0), st.column_text(1), st.column_text(2), st.column_text(3)});
+    }
+    return out;
+  }
+
+ private:
+  Result<Statement*> cached(std::unique_ptr<Statement>& slot, const char* sql) {
+    if (!slot) {
+      PC_ASSIGN_OR_RETURN(Statement st, Statement::prepare(m_db, sql));
+      slot = std::make_unique<Statement>(std::move(st));
+    }
+    return slot.get();
+  }
+
+  Status delete_except(const char* table, const char* column, const std::vector<std::string>& keep) {
+    PC_TRY_STATUS(m_db.exec("CREATE TEMP TABLE IF NOT EXISTS keep_keys(k TEXT PRIMARY KEY); DELETE FROM keep_keys"));
+    PC_ASSIGN_OR_RETURN(Statement ins, Statement::prepare(m_db, "INSERT OR IGNORE INTO keep_keys(k) VALUES(?)"));
+    for (const std::string& k : keep) {
+      ins.bind(1, std::string_view(k));
+      PC_TRY_STATUS(ins.run());
+    }
+    return m_db.exec(std::string("DELETE FROM ") + table + " WHERE " + column + " NOT IN (SELECT k FROM keep_keys)");
+  }
+
+  // Statements are declared before the connection is destroyed: members
+  // destruct in reverse order, so m_db (first) outlives them.
+  Connection m_db;
+  std::unique_ptr<Statement> m_put_file, m_put_snapshot, m_put_source, m_link_snapshot, m_del_claim, m_put_claim,
+      m_put_citation, m_put_history, m_put_result;
+};
+
+}  // namespace
+
+std::string result_key(const std::string& claim_id, int index) { return claim_id + "#" + std::to_string(index); }
+
+util::Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path, const OpenOptions& options) {
+  PC_ASSIGN_OR_RETURN(Connection db, Connection::open(path, options.busy_timeout_ms, options.create));
+  // A file that is not a database shows up at the first statement.
+  PC_TRY_STATUS(db.exec("PRAGMA foreign_keys = ON"));
+  auto wal = db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL");
+  if (!wal.ok()) return wal.error();
+  PC_TRY_STATUS(migrate(db, k_schema_version));
+  // A quick structural check catches a truncated or byte-flipped store early.
+  {
+    PC_ASSIGN_OR_RETURN(Statement st, Statement::prepare(db, "SELECT count(*) FROM runs"));
+    PC_ASSIGN_OR_RETURN(bool row, st.step());
+    (void)row;
+  }
+  return std::unique_ptr<Store>(new SqliteStore(std::move(db)));
+}
+
+}  // namespace provcheck::store

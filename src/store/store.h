@@ -1,0 +1,121 @@
+#pragma once
+// The store: provcheck's memory between runs. Every snapshot of every
+// source (content-addressed by XXH3-128, text layer zstd-compressed), the
+// index of claims and citations, the stat records that make an unchanged
+// file cost nothing, the history of check runs and per-citation results.
+// The files in sources/ and claims/ are the record; everything here can be
+// rebuilt from them except history.
+//
+// This is the one narrow interface the rest of the program sees, so that
+// the embedded SQLite store can later be joined by a server database. All
+// methods return errors as values (ErrorKind::busy when the lock outlasts
+// the busy timeout, corruption for a damaged store, incompatible for a
+// store written by a newer provcheck). Writes happen inside a transaction
+// from begin_write(); one Store is used by one thread at a time.
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/findings.h"
+#include "core/model.h"
+#include "util/result.h"
+
+namespace provcheck::store {
+
+inline constexpr int k_schema_version = 1;
+
+struct FileRecord {
+  std::string path;  // workspace-relative
+  std::int64_t size = 0;
+  std::int64_t mtime_ns = 0;
+  std::int64_t inode = 0;
+  std::string content_hash;
+  std::int64_t recorded_ns = 0;  // wall clock when the stat was taken
+};
+
+struct SnapshotInfo {
+  std::string hash;  // xxh3-128 of the raw bytes
+  std::string media_type;
+  std::int64_t byte_size = 0;
+  std::string text_hash;  // xxh3-128 of the text layer
+  std::string captured_at;
+  std::string captured_from;
+};
+
+struct StoredResult {
+  core::CitationFinding finding;
+  std::string cache_key;
+  std::int64_t first_run = 0;
+};
+
+struct RunRecord {
+  std::int64_t id = 0;
+  std::string started_at;
+  std::string fingerprint;
+  core::CheckSummary summary;
+  int exit_code = 0;
+};
+
+struct HistoryEntry {
+  std::int64_t run = 0;
+  std::string at;
+  std::string status;
+  std::string message;
+};
+
+struct OpenOptions {
+  bool create = true;
+  int busy_timeout_ms = 5000;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  class WriteTransaction {
+   public:
+    virtual ~WriteTransaction() = default;
+    virtual util::Status commit() = 0;  // rolls back on destruction unless committed
+  };
+  virtual util::Result<std::unique_ptr<WriteTransaction>> begin_write() = 0;
+
+  // Stat records of input files.
+  virtual util::Result<std::unordered_map<std::string, FileRecord>> file_records() = 0;
+  virtual util::Status put_file_record(const FileRecord& r) = 0;
+  virtual util::Status delete_file_records_except(const std::vector<std::string>& keep) = 0;
+
+  // Snapshots and sources.
+  virtual util::Result<bool> has_snapshot(const std::string& hash) = 0;
+  virtual util::Status put_snapshot(const SnapshotInfo& info, std::string_view text_layer) = 0;
+  virtual util::Result<std::optional<std::string>> snapshot_text(const std::string& hash) = 0;
+  // Upserts the source and links the snapshot to its history.
+  virtual util::Status put_source(const core::SourceMeta& meta, const std::string& snapshot_hash,
+                                  const std::string& seen_at) = 0;
+  virtual util::Result<std::vector<SnapshotInfo>> source_snapshots(const std::string& source_id) = 0;
+
+  // The claims index.
+  virtual util::Status replace_claims(const std::vector<core::Claim>& claims) = 0;
+  virtual util::Status put_claims(const std::vector<core::Claim>& claims) = 0;
+
+  // Runs and results.
+  virtual util::Result<std::optional<RunRecord>> last_run() = 0;
+  virtual util::Result<std::int64_t> add_run(const RunRecord& run) = 0;
+  // Every stored result, or only those whose severity is above ok.
+  virtual util::Result<std::unordered_map<std::string, StoredResult>> results(bool not_ok_only = false) = 0;
+  // Records the finding for this run; a status change starts a new history entry.
+  virtual util::Status put_result(std::int64_t run, const core::CitationFinding& f, const std::string& cache_key) = 0;
+  virtual util::Status delete_results_except(const std::vector<std::string>& keys) = 0;
+  virtual util::Result<std::vector<HistoryEntry>> history(const std::string& claim_id, int index) = 0;
+};
+
+// Opens (and creates or migrates) the SQLite store at `path`.
+util::Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path, const OpenOptions& options);
+
+// "claim#index", the key of a citation's result.
+std::string result_key(const std::string& claim_id, int index);
+
+}  // namespace provcheck::store

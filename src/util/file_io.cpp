@@ -1,0 +1,116 @@
+#include "util/file_io.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+
+namespace provcheck::util {
+namespace {
+
+Error errno_error(const std::filesystem::path& path, const char* what, int err) {
+  ErrorKind kind = (err == ENOENT || err == ENOTDIR) ? ErrorKind::not_found : ErrorKind::io;
+  return Error(kind, path.string() + ": cannot " + what + ": " + std::strerror(err));
+}
+
+class Fd {
+ public:
+  explicit Fd(int fd) : m_fd(fd) {}
+  ~Fd() { if (m_fd >= 0) ::close(m_fd); }
+  Fd(const Fd&) = delete;
+  Fd& operator=(const Fd&) = delete;
+  int get() const { return m_fd; }
+  int release() { int fd = m_fd; m_fd = -1; return fd; }
+
+ private:
+  int m_fd;
+};
+
+}  // namespace
+
+Result<FileStat> stat_file(const std::filesystem::path& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return errno_error(path, "stat", errno);
+  FileStat out;
+  out.size = static_cast<std::uint64_t>(st.st_size);
+  out.mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000LL + st.st_mtim.tv_nsec;
+  out.inode = static_cast<std::uint64_t>(st.st_ino);
+  out.is_regular = S_ISREG(st.st_mode);
+  out.is_directory = S_ISDIR(st.st_mode);
+  return out;
+}
+
+Result<std::string> read_file(const std::filesystem::path& path) {
+  Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  if (fd.get() < 0) return errno_error(path, "open", errno);
+  struct stat st {};
+  if (::fstat(fd.get(), &st) != 0) return errno_error(path, "stat", errno);
+  if (S_ISDIR(st.st_mode)) {
+    return Error(ErrorKind::invalid_input, path.string() + ": is a directory, not a file");
+  }
+  std::string data;
+  data.resize(static_cast<std::size_t>(st.st_size));
+  std::size_t got = 0;
+  for (;;) {
+    if (got == data.size()) data.resize(data.size() + 65536);  // file grew, or st_size was 0
+    ssize_t n = ::read(fd.get(), data.data() + got, data.size() - got);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return errno_error(path, "read", errno);
+    }
+    if (n == 0) break;
+    got += static_cast<std::size_t>(n);
+  }
+  data.resize(got);
+  return data;
+}
+
+Status write_file_atomic(const std::filesystem::path& path, std::string_view bytes) {
+  // Fault injection for tests: PROVCHECK_FAIL_WRITE=<substring of the path>.
+  if (const char* fail = std::getenv("PROVCHECK_FAIL_WRITE"); fail && *fail &&
+      path.string().find(fail) != std::string::npos) {
+    return Error(ErrorKind::io, path.string() + ": cannot write: injected failure (PROVCHECK_FAIL_WRITE)");
+  }
+  std::filesystem::path dir = path.parent_path().empty() ? "." : path.parent_path();
+  std::string tmpl = (dir / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
+  Fd fd(::mkstemp(tmpl.data()));
+  if (fd.get() < 0) return errno_error(dir, "create a temporary file in", errno);
+  auto cleanup_fail = [&](const char* what) {
+    int err = errno;
+    ::unlink(tmpl.c_str());
+    return Status(errno_error(path, what, err));
+  };
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    ssize_t n = ::write(fd.get(), bytes.data() + done, bytes.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return cleanup_fail("write");
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  if (::fchmod(fd.get(), 0644) != 0) return cleanup_fail("set permissions of");
+  if (::fsync(fd.get()) != 0) return cleanup_fail("sync");
+  if (::close(fd.release()) != 0) return cleanup_fail("close");
+  if (::rename(tmpl.c_str(), path.c_str()) != 0) return cleanup_fail("rename into place");
+  return Status();
+}
+
+Status create_directories(const std::filesystem::path& path) {
+  std::error_code ec;
+  std::filesystem::create_directories(path, ec);
+  if (ec) return Error(ErrorKind::io, path.string() + ": cannot create folder: " + ec.message());
+  return Status();
+}
+
+std::string relative_path(const std::filesystem::path& path, const std::filesystem::path& base) {
+  std::error_code ec;
+  auto rel = std::filesystem::relative(path, base, ec);
+  if (ec || rel.empty()) return path.generic_string();
+  return rel.generic_string();
+}
+
+}  // namespace provcheck::util

@@ -1,0 +1,216 @@
+#include "workspace/json_input.h"
+
+#include <simdjson.h>
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+namespace provcheck::workspace {
+namespace od = simdjson::ondemand;
+using util::Error;
+using util::ErrorKind;
+
+namespace {
+
+// Maps byte offsets to line and column, moving forward incrementally.
+class LineMap {
+ public:
+  explicit LineMap(std::string_view text) : m_text(text) {}
+  void locate(std::size_t offset, int& line, int& column) {
+    offset = std::min(offset, m_text.size());
+    if (offset < m_offset) { m_offset = 0; m_line = 1; m_line_start = 0; }
+    for (; m_offset < offset; ++m_offset) {
+      if (m_text[m_offset] == '\n') { ++m_line; m_line_start = m_offset + 1; }
+    }
+    line = m_line;
+    column = static_cast<int>(offset - m_line_start) + 1;
+  }
+
+ private:
+  std::string_view m_text;
+  std::size_t m_offset = 0;
+  std::size_t m_line_start = 0;
+  int m_line = 1;
+};
+
+struct Builder {
+  const char* base;
+  LineMap lines;
+  simdjson::error_code build(od::value v, JsonValue& out, int depth);
+};
+
+simdjson::error_code Builder::build(od::value v, JsonValue& out, int depth) {
+  if (depth > 64) return simdjson::DEPTH_ERROR;
+  const char* loc = nullptr;
+  if (v.current_location().get(loc) == simdjson::SUCCESS) {
+    lines.locate(static_cast<std::size_t>(loc - base), out.line, out.column);
+  }
+  od::json_type t;
+  if (auto e = v.type().get(t)) return e;
+  switch (t) {
+    case od::json_type::object: {
+      out.type = JsonValue::Type::object;
+      od::object obj;
+      if (auto e = v.get_object().get(obj)) return e;
+      for (auto field : obj) {
+        std::string_view key;
+        if (auto e = field.unescaped_key().get(key)) return e;
+        out.fields.emplace_back(std::string(key), JsonValue{});
+        if (auto e = build(field.value(), out.fields.back().second, depth + 1)) return e;
+      }
+      return simdjson::SUCCESS;
+    }
+    case od::json_type::array: {
+      out.type = JsonValue::Type::array;
+      od::array arr;
+      if (auto e = v.get_array().get(arr)) return e;
+      for (auto item : arr) {
+        od::value iv;
+        if (auto e = item.get(iv)) return e;
+        out.items.emplace_back();
+        if (auto e = build(iv, out.items.back(), depth + 1)) return e;
+      }
+      return simdjson::SUCCESS;
+    }
+    case od::json_type::string: {
+      out.type = JsonValue::Type::string;
+      std::string_view s;
+      if (auto e = v.get_string().get(s)) return e;
+      out.string.assign(s);
+      return simdjson::SUCCESS;
+    }
+    case od::json_type::number: {
+      od::number n;
+      if (auto e = v.get_number().get(n)) return e;
+      if (n.is_int64()) {
+        out.type = JsonValue::Type::integer;
+        out.integer = n.get_int64();
+        out.number = static_cast<double>(out.integer);
+      } else {
+        out.type = JsonValue::Type::number;
+        out.number = n.as_double();
+      }
+      return simdjson::SUCCESS;
+    }
+    case od::json_type::boolean: {
+      out.type = JsonValue::Type::boolean;
+      return v.get_bool().get(out.boolean);
+    }
+    case od::json_type::null: {
+      out.type = JsonValue::Type::null;
+      bool is_null = false;
+      if (auto e = v.is_null().get(is_null)) return e;
+      return is_null ? simdjson::SUCCESS : simdjson::N_ATOM_ERROR;
+    }
+  }
+  return simdjson::TAPE_ERROR;
+}
+
+// Locates a syntax error precisely with nlohmann/json's parser.
+Error syntax_error(std::string_view bytes, const std::string& origin, const std::string& fallback) {
+  try {
+    nlohmann::json ignored = nlohmann::json::parse(bytes.begin(), bytes.end());
+  } catch (const nlohmann::json::parse_error& e) {
+    LineMap lines(bytes);
+    int line = 0, col = 0;
+    std::size_t at = e.byte > 0 ? e.byte - 1 : 0;
+    lines.locate(at, line, col);
+    std::string what = e.what();
+    auto cut = what.find("syntax error");
+    if (cut != std::string::npos) what = what.substr(cut);
+    return Error(ErrorKind::invalid_input, origin + ":" + std::to_string(line) + ":" + std::to_string(col) +
+                                               ": invalid JSON: " + what + "; fix the file and run again");
+  } catch (const std::exception&) {
+  }
+  return Error(ErrorKind::invalid_input, origin + ": invalid JSON: " + fallback + "; fix the file and run again");
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+    }
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+}  // namespace
+
+const JsonValue* JsonValue::find(std::string_view key) const {
+  for (const auto& [k, v] : fields) {
+    if (k == key) return &v;
+  }
+  return nullptr;
+}
+
+const char* JsonValue::type_name() const {
+  switch (type) {
+    case Type::null: return "null";
+    case Type::boolean: return "a boolean";
+    case Type::integer: return "an integer";
+    case Type::number: return "a number";
+    case Type::string: return "a string";
+    case Type::array: return "an array";
+    case Type::object: return "an object";
+  }
+  return "a value";
+}
+
+util::Result<JsonValue> parse_json(std::string_view bytes, const std::string& origin) {
+  thread_local od::parser parser;
+  simdjson::padded_string padded(bytes.data(), bytes.size());
+  od::document doc;
+  if (auto e = parser.iterate(padded).get(doc)) return syntax_error(bytes, origin, simdjson::error_message(e));
+  Builder b{padded.data(), LineMap(bytes)};
+  JsonValue root;
+  od::value top;
+  simdjson::error_code err = doc.get_value().get(top);
+  if (!err) err = b.build(top, root, 0);
+  const char* rest = nullptr;
+  if (!err && doc.current_location().get(rest) == simdjson::SUCCESS) err = simdjson::TRAILING_CONTENT;
+  if (err) return syntax_error(bytes, origin, simdjson::error_message(err));
+  return root;
+}
+
+std::string json_where(const std::string& origin, const JsonValue& v) {
+  return origin + ":" + std::to_string(v.line) + ":" + std::to_string(v.column);
+}
+
+util::Result<std::string> json_string(const JsonValue& v, const std::string& origin, const std::string& field) {
+  if (v.type != JsonValue::Type::string) {
+    return Error(ErrorKind::invalid_input,
+                 json_where(origin, v) + ": field \"" + field + "\" must be a string, not " + v.type_name());
+  }
+  return v.string;
+}
+
+util::Result<std::int64_t> json_int(const JsonValue& v, const std::string& origin, const std::string& field) {
+  if (v.type != JsonValue::Type::integer) {
+    return Error(ErrorKind::invalid_input,
+                 json_where(origin, v) + ": field \"" + field + "\" must be an integer, not " + v.type_name());
+  }
+  return v.integer;
+}
+
+util::Error unknown_key_error(const std::string& origin, const JsonValue& at, const std::string& key,
+                              const std::vector<std::string_view>& allowed, const std::string& where_in) {
+  std::string_view best;
+  std::size_t best_d = 99;
+  for (std::string_view a : allowed) {
+    std::size_t d = edit_distance(key, a);
+    if (d < best_d) { best_d = d; best = a; }
+  }
+  std::string msg = json_where(origin, at) + ": unknown field \"" + key + "\" in " + where_in;
+  if (best_d <= std::max<std::size_t>(2, key.size() / 3)) msg += "; did you mean \"" + std::string(best) + "\"?";
+  else {
+    msg += "; allowed fields:";
+    for (std::string_view a : allowed) msg += " " + std::string(a);
+  }
+  return Error(ErrorKind::invalid_input, msg);
+}
+
+}  // namespace provcheck::workspace

@@ -1,0 +1,45 @@
+#pragma once
+// Sources on disk: a content file in sources/ (byte-exact as captured) and
+// its sidecar sources/ID.meta.json with the metadata. Also the text layer
+// of each media type: for .txt and .md the text layer is the file's bytes
+// (invalid UTF-8 is kept in place, never dropped, so offsets never shift);
+// HTML and PDF readers slot in through text_layer(). Errors name the file.
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "core/model.h"
+#include "util/result.h"
+#include "workspace/workspace.h"
+
+namespace provcheck::workspace {
+
+inline constexpr const char* k_sidecar_suffix = ".meta.json";
+inline constexpr const char* k_sidecar_schema = "provcheck.source/1";
+
+// Ids: lowercase letters, digits, '.', '_' and '-', starting with a letter or digit.
+bool is_valid_id(const std::string& id);
+// An id from a file name: lowercase stem, other characters as '-'.
+std::string id_from_filename(const std::filesystem::path& path);
+
+// Media type from the file name; unsupported types are an error naming the supported ones.
+util::Result<std::string> media_type_for(const std::filesystem::path& path);
+// The text layer of raw bytes of a media type.
+util::Result<std::string> text_layer(const std::string& media_type, std::string raw, const std::string& origin);
+
+std::filesystem::path sidecar_path(const Workspace& ws, const std::string& id);
+util::Result<core::SourceMeta> read_sidecar(const std::filesystem::path& path, const std::string& origin);
+std::string render_sidecar(const core::SourceMeta& meta);
+
+struct SourceEntry {
+  core::SourceMeta meta;
+  std::string sidecar;  // workspace-relative path of the sidecar
+  std::string content;  // workspace-relative path of the content file
+};
+
+// Every sidecar in sources/, sorted by id. A malformed sidecar or two
+// sidecars with one id are errors naming the file.
+util::Result<std::vector<SourceEntry>> list_sources(const Workspace& ws);
+
+}  // namespace provcheck::workspace
