@@ -121,7 +121,9 @@ util::Result<CommandOutput> full_check(Session& s, const CheckOptions& o, const 
     ls.entry = &e;
     auto st = util::stat_file(s.ws.absolute(e.content));
     if (!st.ok()) {
-      ls.problem = e.content + " is gone or unreadable: " + st.error().message();
+      ls.problem = st.error().kind() == ErrorKind::not_found
+                       ? e.content + " is gone (its sidecar " + e.sidecar + " is still there)"
+                       : e.content + " is unreadable: " + st.error().message();
     } else if (!st->is_regular) {
       ls.problem = e.content + " is not a regular file";
     } else {

@@ -49,23 +49,31 @@ double context_score(std::string_view text, std::uint64_t begin, std::uint64_t e
 }
 
 // True when the old frame (end of prefix ... start of suffix) still stands
-// in the text with something other than the quote between: the passage was
-// edited in place, so a copy elsewhere is not where it went.
+// in the text with other words between where the quote was: the passage
+// was edited in place, so a copy elsewhere is not where it went. A frame
+// with (almost) nothing between means the passage was cut out there, which
+// is what a move looks like. At a document edge the edge is the frame.
 bool frame_still_stands(SourceView& src, const Citation& c, std::string_view nquote) {
   std::string pre = normalize(c.prefix);
   std::string suf = normalize(c.suffix);
-  if (pre.size() < 8 || suf.size() < 8) return false;
   pre = pre.substr(pre.size() - std::min<std::size_t>(pre.size(), 24));
   suf = suf.substr(0, std::min<std::size_t>(suf.size(), 24));
+  if (pre.size() + suf.size() < 12) return false;  // too little context to recognise the place
   const std::string& text = src.normalized().text;
   std::size_t max_gap = nquote.size() * 2 + 64;
-  for (std::size_t at : find_all(text, pre, 64)) {
-    std::size_t from = at + pre.size();
+  std::size_t min_between = std::max<std::size_t>(4, nquote.size() / 4);
+  std::vector<std::size_t> starts;
+  if (pre.empty()) starts.push_back(0);
+  else for (std::size_t at : find_all(text, pre, 64)) starts.push_back(at + pre.size());
+  for (std::size_t from : starts) {
     std::size_t window = std::min(max_gap + suf.size(), text.size() - from);
-    std::size_t s = std::string_view(text).substr(from, window).find(suf);
+    std::string_view tail = std::string_view(text).substr(from, window);
+    std::size_t s = suf.empty() ? (from + window == text.size() ? window : std::string_view::npos) : tail.find(suf);
     if (s == std::string_view::npos) continue;
-    std::string_view between = std::string_view(text).substr(from, s);
-    if (between.find(nquote) == std::string_view::npos) return true;
+    std::string_view between = tail.substr(0, s);
+    while (!between.empty() && between.front() == ' ') between.remove_prefix(1);
+    while (!between.empty() && between.back() == ' ') between.remove_suffix(1);
+    if (between.size() >= min_between && between.find(nquote) == std::string_view::npos) return true;
   }
   return false;
 }
@@ -92,8 +100,10 @@ Choice choose(SourceView& src, std::vector<Candidate>& cands, const Citation& c,
     out.kind = Choice::ambiguous;
     return out;
   }
-  bool accept = top.context >= k_context_accept ||
-                (cands.size() == 1 && nquote.size() >= k_distinctive_quote_bytes && !frame_still_stands(src, c, nquote));
+  bool accept = top.context >= k_context_accept;
+  if (!accept && cands.size() == 1 && !frame_still_stands(src, c, nquote)) {
+    accept = top.context >= k_context_unique_accept || nquote.size() >= k_distinctive_quote_bytes;
+  }
   out.kind = accept ? Choice::unique : Choice::none;
   return out;
 }
@@ -131,7 +141,8 @@ std::optional<Verdict> exact_elsewhere(SourceView& src, const Citation& c, std::
   v.found_end = ch.best.end;
   v.similarity = 1.0;
   v.context_score = ch.best.context;
-  v.message = "moved from " + where(src.bytes(), c.start, c.end) + " to " + where(src.bytes(), ch.best.begin, ch.best.end);
+  v.message = "moved from bytes " + std::to_string(c.start) + "-" + std::to_string(c.end) + " to " +
+              where(src.bytes(), ch.best.begin, ch.best.end);
   return v;
 }
 

@@ -9,11 +9,12 @@
 //   4. (fuzzy stage: modified / figure_changed; see the drift engine)
 //   5. missing
 //
-// A copy found elsewhere is accepted only when its context agrees, or when
-// it is the only copy, long enough not to be a coincidence, and the old
-// passage's frame (prefix ... suffix) is not still in the text with other
-// words inside: a corrected passage must never silently jump to another
-// place that still has the old words. Equal-best candidates are ambiguous.
+// A copy found elsewhere is accepted when its context agrees; the only copy
+// is also accepted on weaker context, or none when the quote is long enough
+// not to be a coincidence, but only if the old passage's frame (prefix ...
+// suffix) does not still stand with other words inside: a corrected
+// passage must never silently jump to another place that still has the old
+// words. Equal-best candidates are ambiguous.
 //
 // SourceView caches the normalized text of one source; it is not
 // thread-safe, use one per thread. judge_citation is otherwise pure.
@@ -54,6 +55,9 @@ struct Verdict {
 inline constexpr std::size_t k_distinctive_quote_bytes = 40;
 // Context agreement at which a candidate is accepted whatever its length.
 inline constexpr double k_context_accept = 0.5;
+// Context agreement enough for the only copy, when the old place does not
+// show an edit in place.
+inline constexpr double k_context_unique_accept = 0.25;
 
 Verdict judge_citation(SourceView& source, const Citation& citation);
 

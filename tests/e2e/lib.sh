@@ -1,0 +1,138 @@
+# Helpers sourced by every end-to-end case (tests/e2e/cases/*.sh).
+#
+# A case calls setup_ws, then drives the real binary with `pc ARGS...` and
+# asserts on $RC, $OUT and $ERR. Nothing aborts on a non-zero exit; the
+# first failed expectation prints what was expected, the last command and
+# its output, and exits 1. Exit 77 means "skipped" to ctest.
+#
+# Environment (set by tests/CMakeLists.txt): PROVCHECK (the binary),
+# PROVCHECK_REPO (repository root), PROVCHECK_SEEDS (seed corpus, optional).
+# PROVCHECK_E2E_KEEP=1 keeps the temporary folder for a look after a run.
+
+set -u
+: "${PROVCHECK:?set PROVCHECK to the provcheck binary}"
+PROVCHECK=$(realpath "$PROVCHECK")
+CASE=$(basename "$0" .sh)
+RC='' OUT='' ERR='' LAST_CMD='' BG_PIDS=''
+# The interpreter itself, not a version-manager shim: each call stays cheap.
+PY=$(python3 -c 'import sys; print(sys.executable)') || { echo "python3 is required" >&2; exit 1; }
+py() { "$PY" -S "$@"; }
+
+cleanup() {
+  local pid
+  for pid in $BG_PIDS; do kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; done
+  if [ "${PROVCHECK_E2E_KEEP:-}" = 1 ]; then echo "kept $TMP" >&2; else rm -rf "$TMP"; fi
+}
+
+# A fresh workspace: $TMP holds scratch files, $WS (= $TMP/ws) is the
+# workspace and the current folder.
+setup_ws() {
+  TMP=$(mktemp -d "${TMPDIR:-/tmp}/provcheck-e2e.XXXXXX")
+  trap cleanup EXIT
+  WS=$TMP/ws
+  mkdir "$WS" && cd "$WS" || fail "cannot enter $WS"
+  pc_ok init
+}
+
+fail() {
+  {
+    echo "FAIL [$CASE]: $*"
+    if [ -n "$LAST_CMD" ]; then
+      echo "--- last command: $LAST_CMD  (exit $RC)"
+      echo "--- stdout:"; printf '%s\n' "$OUT"
+      echo "--- stderr:"; printf '%s\n' "$ERR"
+    fi
+  } >&2
+  exit 1
+}
+
+# Runs provcheck; stdout in $OUT (and $TMP/out), stderr in $ERR, exit in $RC.
+pc() {
+  LAST_CMD="provcheck $*"
+  "$PROVCHECK" "$@" >"$TMP/out" 2>"$TMP/err"
+  RC=$?
+  OUT=$(cat "$TMP/out")
+  ERR=$(cat "$TMP/err")
+  return 0
+}
+
+pc_ok() { pc "$@"; expect_rc 0; }
+
+expect_rc() { [ "$RC" = "$1" ] || fail "expected exit $1, got $RC"; }
+expect_out_contains() { [[ "$OUT" == *"$1"* ]] || fail "stdout lacks: $1"; }
+expect_err_contains() { [[ "$ERR" == *"$1"* ]] || fail "stderr lacks: $1"; }
+expect_out_lacks() { [[ "$OUT" != *"$1"* ]] || fail "stdout should not contain: $1"; }
+
+# JSON on stdout, addressed by paths like '.summary.errors' or
+# '.citations[0].status'. Values compare as printed: strings raw, the rest
+# as JSON ('[29, 88]', '1.0', 'null').
+JSON_PY='
+import json, re, sys
+def get(path):
+    v = json.load(open(sys.argv[1], encoding="utf-8"))
+    for key, idx in re.findall(r"\.([A-Za-z_]\w*)|\[(\d+)\]", path):
+        v = v[key] if key else v[int(idx)]
+    return v
+def show(v):
+    return v if isinstance(v, str) else json.dumps(v)
+mode, args = sys.argv[2], sys.argv[3:]
+try:
+    if mode == "get":
+        print(show(get(args[0])))
+    elif mode == "fields":
+        for path, want in zip(args[::2], args[1::2]):
+            if show(get(path)) != want:
+                sys.exit(f"JSON {path}: expected {want!r}, got {show(get(path))!r}")
+    else:
+        o = get(args[0])
+        missing = [k for k in args[1:] if k not in o]
+        if missing:
+            sys.exit(f"JSON {args[0]} lacks {missing}; has {list(o)}")
+except (LookupError, TypeError, ValueError) as e:
+    sys.exit(f"JSON on stdout: {type(e).__name__}: {e}")
+'
+json_get() { py -c "$JSON_PY" "$TMP/out" get "$1"; }
+
+# expect_json_field PATH VALUE [PATH VALUE...]
+expect_json_field() {
+  local why
+  why=$(py -c "$JSON_PY" "$TMP/out" fields "$@" 2>&1) || fail "$why"
+}
+
+# expect_json_keys PATH KEY...: the object at PATH has at least these keys.
+expect_json_keys() {
+  local why
+  why=$(py -c "$JSON_PY" "$TMP/out" keys "$@" 2>&1) || fail "$why"
+}
+
+# The workspace's state: a hash of every file in sources/ and claims/, and
+# the rows of the store's tables that commands write.
+state_dump() {
+  (cd "$WS" && find sources claims -type f -print0 | sort -z | xargs -0 -r sha256sum)
+  py - "$WS/.provcheck/store.db" <<'PY'
+import os, sqlite3, sys
+path = sys.argv[1]
+if not os.path.exists(path):
+    print("no store"); sys.exit()
+db = sqlite3.connect("file:" + path + "?mode=ro", uri=True)
+for table in ("sources", "claims", "citations", "results"):
+    for row in sorted(map(repr, db.execute("SELECT * FROM " + table))):
+        print(table, row)
+for (h,) in sorted(db.execute("SELECT hash FROM snapshots")):
+    print("snapshot", h)
+PY
+}
+
+snapshot_state() { state_dump >"$TMP/state.before" || fail "cannot dump the workspace state"; }
+
+expect_state_unchanged() {
+  state_dump >"$TMP/state.after" || fail "cannot dump the workspace state"
+  diff -u "$TMP/state.before" "$TMP/state.after" >&2 || fail "state changed (diff above) after: $LAST_CMD"
+}
+
+skip_unless_seeds() {
+  if [ ! -d "${PROVCHECK_SEEDS:-}" ]; then
+    echo "SKIP [$CASE]: no seed corpus at '${PROVCHECK_SEEDS:-}'"
+    exit 77
+  fi
+}

@@ -1,0 +1,118 @@
+#include "core/anchor.h"
+
+#include <gtest/gtest.h>
+
+#include "core/quote.h"
+
+namespace provcheck::core {
+namespace {
+
+const std::string k_doc =
+    "Opening paragraph about the week.\n\n"
+    "Monitors said the army now holds three-quarters of the eastern districts, a sharp gain.\n\n"
+    "A closing note on the weather and the roads.\n";
+
+Citation pin(const std::string& text, const std::string& quote, std::optional<int> occ = std::nullopt) {
+  auto r = resolve_quote(text, quote, occ, "src", "snap");
+  EXPECT_TRUE(r.ok()) << r.error().message();
+  return r->citation;
+}
+
+Verdict judge(const std::string& text, const Citation& c) {
+  SourceView v(text);
+  return judge_citation(v, c);
+}
+
+}  // namespace
+
+TEST(Anchor, Intact) {
+  Citation c = pin(k_doc, "the army now holds three-quarters");
+  Verdict v = judge(k_doc, c);
+  EXPECT_EQ(v.status, CitationStatus::intact);
+  EXPECT_EQ(v.found_start, c.start);
+}
+
+TEST(Anchor, MovedWhenTextInsertedBefore) {
+  Citation c = pin(k_doc, "the army now holds three-quarters");
+  std::string changed = "A new first paragraph.\n\n" + k_doc;
+  Verdict v = judge(changed, c);
+  EXPECT_EQ(v.status, CitationStatus::moved);
+  EXPECT_EQ(*v.found_start, c.start + 24);
+}
+
+TEST(Anchor, MovedParagraphWithChangedContextStillFound) {
+  std::string para = "Monitors said the army now holds three-quarters of the eastern districts, a sharp gain.";
+  Citation c = pin(k_doc, para);
+  std::string changed = "Fresh lede.\n\n" + para + "\n\nOpening paragraph about the week.\n\nA closing note on the weather.\n";
+  EXPECT_EQ(judge(changed, c).status, CitationStatus::moved);
+}
+
+TEST(Anchor, NormalizedWhenReflowedOrRetyped) {
+  Citation c = pin(k_doc, "the army now holds three-quarters of the eastern districts");
+  std::string reflowed = k_doc;
+  reflowed.replace(reflowed.find("holds three"), 11, "holds\nthree");
+  Verdict v = judge(reflowed, c);
+  EXPECT_EQ(v.status, CitationStatus::normalized);
+  EXPECT_EQ(v.new_passage, "the army now holds\nthree-quarters of the eastern districts");
+  std::string dashed = k_doc;
+  dashed.replace(dashed.find("three-quarters"), 14, "three\u2013quarters");
+  EXPECT_EQ(judge(dashed, c).status, CitationStatus::normalized);
+}
+
+TEST(Anchor, MissingWhenWordChangedOrFigureChanged) {
+  Citation c = pin(k_doc, "the army now holds three-quarters of the eastern districts");
+  std::string edited = k_doc;
+  edited.replace(edited.find("three-quarters"), 14, "two-thirds");
+  Verdict v = judge(edited, c);
+  EXPECT_EQ(v.status, CitationStatus::missing);
+  EXPECT_FALSE(v.message.empty());
+}
+
+TEST(Anchor, CorrectedPassageDoesNotJumpToOldCopyElsewhere) {
+  std::string text = "Early: officials counted 250,000 residents in the east. Then other news.\n"
+                     "Summary box: officials counted 250,000 residents in the east. End of box.\n";
+  Citation c = pin(text, "officials counted 250,000 residents in the east", 1);
+  std::string corrected = text;
+  corrected.replace(corrected.find("250,000"), 7, "270,000");  // the pinned (first) copy
+  Verdict v = judge(corrected, c);
+  EXPECT_NE(v.status, CitationStatus::intact);
+  EXPECT_NE(v.status, CitationStatus::moved);
+  EXPECT_NE(v.status, CitationStatus::normalized);
+}
+
+TEST(Anchor, ContextPicksAmongRepeats) {
+  std::string text = "Alpha says: the road is closed. Beta says: the road is closed. Gamma says: the road is closed.";
+  Citation c = pin(text, "the road is closed", 2);
+  Verdict v = judge("PREFACE. " + text, c);
+  EXPECT_EQ(v.status, CitationStatus::moved);
+  EXPECT_EQ(*v.found_start, c.start + 9);
+}
+
+TEST(Anchor, AmbiguousWhenContextCannotChoose) {
+  Citation c;
+  c.quote = "the road is closed";
+  c.prefix = "said: ";
+  c.suffix = " today.";
+  c.start = 500;  // the pinned span is gone
+  c.end = 518;
+  Verdict v = judge("A said: the road is closed today. B said: the road is closed today.", c);
+  EXPECT_EQ(v.status, CitationStatus::ambiguous) << v.message;
+  EXPECT_FALSE(v.found_start.has_value());
+}
+
+TEST(Anchor, QuoteAtStartAndEndOfDocument) {
+  Citation first = pin(k_doc, "Opening paragraph");
+  Citation last = pin(k_doc, "the weather and the roads.\n");
+  EXPECT_EQ(judge(k_doc, first).status, CitationStatus::intact);
+  EXPECT_EQ(judge(k_doc, last).status, CitationStatus::intact);
+  EXPECT_EQ(judge("Opening paragraph about it.", first).status, CitationStatus::intact);
+  EXPECT_EQ(judge("New: Opening paragraph about it.", first).status, CitationStatus::moved);
+  EXPECT_EQ(judge("Lede.\n" + k_doc, last).status, CitationStatus::moved);
+}
+
+TEST(Anchor, EmptyDocumentIsMissing) {
+  Citation c = pin(k_doc, "Opening paragraph");
+  EXPECT_EQ(judge("", c).status, CitationStatus::missing);
+}
+
+}  // namespace provcheck::core

@@ -1,0 +1,48 @@
+#include "core/normalize.h"
+
+#include <gtest/gtest.h>
+
+namespace provcheck::core {
+
+TEST(Normalize, WhitespaceLineBreaksAndTypography) {
+  EXPECT_EQ(normalize("  Moscow’s\n  position —\tin “Syria”…  "), "Moscow's position - in \"Syria\"...");
+  EXPECT_EQ(normalize("a\u00A0b\u2009c"), "a b c");  // no-break and thin spaces
+  EXPECT_EQ(normalize("co\u00ADoperate"), "cooperate");  // soft hyphen dropped
+  EXPECT_EQ(normalize(""), "");
+}
+
+TEST(Normalize, ComposedAndDecomposedAgree) {
+  EXPECT_EQ(normalize("Erdo\xC4\x9F" "an"), normalize("Erdog\xCC\x86" "an"));  // ğ vs g + combining breve
+  EXPECT_EQ(normalize("\xEF\xAC\x81" "le"), "file");  // ﬁ ligature
+}
+
+TEST(Normalize, CaseIsKept) { EXPECT_NE(normalize("Hama"), normalize("hama")); }
+
+TEST(Normalize, OffsetMapPointsAtOriginalBytes) {
+  std::string text = "He said \xE2\x80\x9Cyes\xE2\x80\x9D\n  then left";
+  NormalizedText n = normalize_with_map(text);
+  EXPECT_EQ(n.text, "He said \"yes\" then left");
+  ASSERT_EQ(n.begin.size(), n.text.size());
+  std::size_t q = n.text.find("\"yes\"");
+  auto span = n.to_original(q, q + 5);
+  EXPECT_EQ(text.substr(span.begin, span.end - span.begin), "\xE2\x80\x9Cyes\xE2\x80\x9D");
+  std::size_t t = n.text.find("then");
+  auto sp2 = n.to_original(t - 1, t + 4);  // the collapsed space covers "\n  "
+  EXPECT_EQ(text.substr(sp2.begin, sp2.end - sp2.begin), "\n  then");
+}
+
+TEST(Normalize, InvalidBytesKeepTheirOffsets) {
+  std::string text = "ab\xFF" "cd";
+  NormalizedText n = normalize_with_map(text);
+  EXPECT_EQ(n.text, "ab\xEF\xBF\xBD" "cd");
+  std::size_t c = n.text.find("cd");
+  EXPECT_EQ(n.begin[c], 3u);
+}
+
+TEST(Normalize, DigestNamesTheNormalizerVersion) {
+  std::string d = normalized_digest("x");
+  EXPECT_EQ(d.rfind("xxh3-64+norm" + std::to_string(k_normalization_version) + ":", 0), 0u);
+  EXPECT_EQ(normalized_digest("a  b"), normalized_digest("a\nb"));
+}
+
+}  // namespace provcheck::core
