@@ -1,6 +1,8 @@
 #include "app/check_cmd.h"
 
 #include <algorithm>
+#include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -80,6 +82,25 @@ util::Result<CommandOutput> render(const Session& s, core::CheckReport& report, 
   return out;
 }
 
+// Phase times as notes when PROVCHECK_TIMINGS is set: for profiling runs.
+class PhaseTimer {
+ public:
+  PhaseTimer() : m_on(std::getenv("PROVCHECK_TIMINGS") != nullptr), m_last(std::chrono::steady_clock::now()) {}
+  void mark(const char* phase) {
+    if (!m_on) return;
+    auto now = std::chrono::steady_clock::now();
+    m_notes.push_back(std::string("timing: ") + phase + " " +
+                      std::to_string(std::chrono::duration<double, std::milli>(now - m_last).count()) + " ms");
+    m_last = now;
+  }
+  std::vector<std::string> notes() const { return m_notes; }
+
+ private:
+  bool m_on;
+  std::chrono::steady_clock::time_point m_last;
+  std::vector<std::string> m_notes;
+};
+
 struct LoadedSource {
   const workspace::SourceEntry* entry = nullptr;
   bool present = false;
@@ -97,8 +118,11 @@ util::Result<CommandOutput> full_check(Session& s, const CheckOptions& o, const 
   std::string started = now_iso();
   PC_ASSIGN_OR_RETURN(auto records, s.store->file_records());
   if (reindex_all) records.clear();
+  PhaseTimer timer;
   PC_ASSIGN_OR_RETURN(auto sources, workspace::list_sources(s.ws));
+  timer.mark("read sidecars");
   PC_ASSIGN_OR_RETURN(auto files, workspace::load_claims(s.ws));
+  timer.mark("read claims");
   PC_ASSIGN_OR_RETURN(auto previous, s.store->results());
 
   std::vector<store::FileRecord> new_records;
@@ -207,7 +231,7 @@ util::Result<CommandOutput> full_check(Session& s, const CheckOptions& o, const 
     }
   }
   core::summarize(report, claim_count, sources.size());
-
+  timer.mark("judge");
   // Record everything in one transaction.
   PC_ASSIGN_OR_RETURN(auto tx, s.store->begin_write());
   std::vector<std::string> keep_files;
@@ -241,12 +265,15 @@ util::Result<CommandOutput> full_check(Session& s, const CheckOptions& o, const 
     }
     PC_TRY_STATUS(s.store->replace_claims(all));
   }
+  timer.mark("store sources and claims");
   store::RunRecord run{0, started, fingerprint, report.summary, 0};
   PC_ASSIGN_OR_RETURN(std::int64_t run_id, s.store->add_run(run));
   for (const auto& [f, ck] : to_store) PC_TRY_STATUS(s.store->put_result(run_id, f, ck));
+  timer.mark("store results");
   if (previous.size() != keys.size() || reindex_all) PC_TRY_STATUS(s.store->delete_results_except(keys));
   PC_TRY_STATUS(tx->commit());
-  return render(s, report, o, {});
+  timer.mark("commit");
+  return render(s, report, o, timer.notes());
 }
 
 // Nothing changed since the last run: the stored summary and results are

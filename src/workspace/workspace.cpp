@@ -61,6 +61,15 @@ util::Result<Workspace> Workspace::init(const fs::path& dir) {
   return ws;
 }
 
-std::string Workspace::relative(const fs::path& p) const { return util::relative_path(p, m_root); }
+std::string Workspace::relative(const fs::path& p) const {
+  // Lexical fast path: paths made from root() (every listing) need no
+  // file-system calls; anything else is resolved properly.
+  const std::string& root = m_root.native();
+  const std::string& s = p.native();
+  if (p.is_absolute() && s.size() > root.size() + 1 && s.compare(0, root.size(), root) == 0 && s[root.size()] == '/') {
+    return fs::path(s.substr(root.size() + 1)).lexically_normal().generic_string();
+  }
+  return util::relative_path(p, m_root);
+}
 
 }  // namespace provcheck::workspace
