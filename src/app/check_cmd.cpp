@@ -4,17 +4,18 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
-#include <map>
+#include <future>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "app/inputs.h"
+#include "app/source_loader.h"
 #include "core/anchor.h"
 #include "core/findings.h"
 #include "report/check_report.h"
 #include "util/file_io.h"
 #include "util/hash.h"
-#include "util/utf8.h"
 #include "workspace/claims_file.h"
 #include "workspace/sources.h"
 
@@ -28,11 +29,41 @@ namespace {
 // Bump when the verdict logic changes so cached verdicts are recomputed.
 constexpr const char* k_engine_version = "anchor-1";
 
-std::string cache_key(const core::Citation& c, const std::string& source_hash) {
-  std::string k = std::string(k_engine_version) + "\x1f" + c.quote_hash + "\x1f" + std::to_string(c.start) + "\x1f" +
-                  std::to_string(c.end) + "\x1f" + c.prefix + "\x1f" + c.suffix + "\x1f" + c.quote + "\x1f" +
-                  source_hash + "\x1f" + std::to_string(core::k_normalization_version);
-  return util::xxh3_64_digest(k);
+// Phase times as notes when PROVCHECK_TIMINGS is set: for profiling runs.
+class PhaseTimer {
+ public:
+  PhaseTimer() : m_on(std::getenv("PROVCHECK_TIMINGS") != nullptr), m_last(std::chrono::steady_clock::now()) {}
+  void mark(const char* phase) {
+    if (!m_on) return;
+    auto now = std::chrono::steady_clock::now();
+    m_notes.push_back(std::string("timing: ") + phase + " " +
+                      std::to_string(std::chrono::duration<double, std::milli>(now - m_last).count()) + " ms");
+    m_last = now;
+  }
+  std::vector<std::string> notes() const { return m_notes; }
+
+ private:
+  bool m_on;
+  std::chrono::steady_clock::time_point m_last;
+  std::vector<std::string> m_notes;
+};
+
+// What a verdict depends on: the citation's selector, the source's content
+// and the engine. Same key, same verdict.
+std::uint64_t cache_key(const core::Citation& c, const std::string& source_hash) {
+  std::string k;
+  k.reserve(c.quote.size() + c.prefix.size() + c.suffix.size() + 96);
+  k.append(k_engine_version).append("\x1f").append(std::to_string(core::k_normalization_version)).append("\x1f");
+  k.append(std::to_string(c.start)).append("\x1f").append(std::to_string(c.end)).append("\x1f");
+  k.append(c.prefix).append("\x1f").append(c.quote).append("\x1f").append(c.suffix).append("\x1f").append(source_hash);
+  return util::xxh3_64(k);
+}
+
+std::string hex(std::uint64_t v) {
+  static const char* digits = "0123456789abcdef";
+  std::string s(16, '0');
+  for (int i = 15; i >= 0; --i, v >>= 4) s[static_cast<std::size_t>(i)] = digits[v & 0xF];
+  return s;
 }
 
 core::CitationFinding finding_from(const core::Claim& claim, int index, const core::Verdict& v) {
@@ -56,8 +87,16 @@ core::CitationFinding finding_from(const core::Claim& claim, int index, const co
   return f;
 }
 
-util::Result<CommandOutput> render(const Session& s, core::CheckReport& report, const CheckOptions& o,
-                                   std::vector<std::string> notes) {
+core::Verdict intact_verdict(const core::Citation& c) {
+  core::Verdict v;
+  v.status = core::CitationStatus::intact;
+  v.found_start = c.start;
+  v.found_end = c.end;
+  v.similarity = 1.0;
+  return v;
+}
+
+util::Result<CommandOutput> render(core::CheckReport& report, const CheckOptions& o, std::vector<std::string> notes) {
   std::sort(report.citations.begin(), report.citations.end(), [](const auto& a, const auto& b) {
     return a.claim != b.claim ? a.claim < b.claim : a.index < b.index;
   });
@@ -73,213 +112,198 @@ util::Result<CommandOutput> render(const Session& s, core::CheckReport& report, 
     PC_TRY_STATUS(util::write_file_atomic(p, text));
     out.notes.push_back("wrote " + *o.output);
     if (o.format != "text") out.out = report::render_check_text(report, o.color);
-    else out.out.clear();
   } else {
     out.out = std::move(text);
   }
   out.provenance_broken = core::fails(report, o.fail_on);
-  (void)s;
   return out;
 }
 
-// Phase times as notes when PROVCHECK_TIMINGS is set: for profiling runs.
-class PhaseTimer {
- public:
-  PhaseTimer() : m_on(std::getenv("PROVCHECK_TIMINGS") != nullptr), m_last(std::chrono::steady_clock::now()) {}
-  void mark(const char* phase) {
-    if (!m_on) return;
-    auto now = std::chrono::steady_clock::now();
-    m_notes.push_back(std::string("timing: ") + phase + " " +
-                      std::to_string(std::chrono::duration<double, std::milli>(now - m_last).count()) + " ms");
-    m_last = now;
-  }
-  std::vector<std::string> notes() const { return m_notes; }
-
- private:
-  bool m_on;
-  std::chrono::steady_clock::time_point m_last;
-  std::vector<std::string> m_notes;
-};
-
-struct LoadedSource {
-  const workspace::SourceEntry* entry = nullptr;
-  bool present = false;
-  std::string problem;  // why it is unusable, when !present
-  std::string hash;
-  std::optional<std::string> text;  // loaded on demand
-  util::FileStat stat;
-  bool changed = false;  // stat or hash differs from the store's record
-};
-
-// The full pipeline: every input read or taken from the stat cache.
-util::Result<CommandOutput> full_check(Session& s, const CheckOptions& o, const InputScan& scan,
-                                       const std::string& fingerprint, bool reindex_all) {
-  std::int64_t recorded = now_ns();
-  std::string started = now_iso();
-  PC_ASSIGN_OR_RETURN(auto records, s.store->file_records());
-  if (reindex_all) records.clear();
-  PhaseTimer timer;
-  PC_ASSIGN_OR_RETURN(auto sources, workspace::list_sources(s.ws));
-  timer.mark("read sidecars");
-  PC_ASSIGN_OR_RETURN(auto files, workspace::load_claims(s.ws));
-  timer.mark("read claims");
-  PC_ASSIGN_OR_RETURN(auto previous, s.store->results());
-
-  std::vector<store::FileRecord> new_records;
-  auto record_of = [&](const std::string& rel, const util::FileStat& st, const std::string& hash) {
-    return store::FileRecord{rel, static_cast<std::int64_t>(st.size), st.mtime_ns, static_cast<std::int64_t>(st.inode),
-                             hash, recorded};
-  };
-  auto unchanged = [&](const std::string& rel, const util::FileStat& st) -> const store::FileRecord* {
-    auto it = records.find(rel);
-    if (it == records.end()) return nullptr;
-    const store::FileRecord& r = it->second;
-    bool same = r.size == static_cast<std::int64_t>(st.size) && r.mtime_ns == st.mtime_ns &&
-                r.inode == static_cast<std::int64_t>(st.inode) && st.mtime_ns < r.recorded_ns - k_racy_window_ns;
-    return same ? &r : nullptr;
-  };
-
-  std::map<std::string, LoadedSource> by_id;
-  for (const auto& e : sources) {
-    LoadedSource ls;
-    ls.entry = &e;
-    auto st = util::stat_file(s.ws.absolute(e.content));
-    if (!st.ok()) {
-      ls.problem = st.error().kind() == ErrorKind::not_found
-                       ? e.content + " is gone (its sidecar " + e.sidecar + " is still there)"
-                       : e.content + " is unreadable: " + st.error().message();
-    } else if (!st->is_regular) {
-      ls.problem = e.content + " is not a regular file";
-    } else {
-      ls.stat = *st;
-      if (const store::FileRecord* r = unchanged(e.content, *st)) {
-        ls.hash = r->content_hash;
-        ls.present = true;
-      } else {
-        auto bytes = util::read_file(s.ws.absolute(e.content));
-        if (!bytes.ok()) {
-          ls.problem = e.content + " is unreadable: " + bytes.error().message();
-        } else if (util::looks_binary(*bytes)) {
-          ls.problem = e.content + " is now a binary file, not text";
-        } else {
-          ls.hash = util::xxh3_128_digest(*bytes);
-          auto text = workspace::text_layer(e.meta.media_type, std::move(bytes).value(), e.content);
-          if (!text.ok()) ls.problem = text.error().message();
-          else {
-            ls.text = std::move(text).value();
-            ls.present = true;
-            ls.changed = true;
-          }
-        }
-      }
-    }
-    by_id.emplace(e.meta.id, std::move(ls));
-  }
-
+// What the judging produced, and what the store must learn from it.
+struct Judged {
   core::CheckReport report;
-  std::size_t claim_count = 0;
-  std::vector<std::pair<core::CitationFinding, std::string>> to_store;
-  std::vector<std::string> keys;
+  std::size_t claims = 0;
+  std::vector<std::pair<core::CitationFinding, std::string>> rows;  // not-intact findings to upsert
+  std::vector<std::string> delete_rows;                              // rows of citations now intact or gone
+  std::vector<std::string> back_to_intact;                           // history entries to add
+  std::vector<store::IntactEntry> intact;
+};
+
+struct Previous {
+  std::unordered_map<std::string, store::StoredResult> rows;
+  std::unordered_map<std::uint64_t, std::uint64_t> intact;  // key hash -> cache key
+};
+
+util::Status judge_citation_into(const workspace::Workspace& ws, const core::Claim& claim, int idx, SourceLoad& load,
+                                 const Previous& prev, const std::string& started, Judged& j) {
+  const core::Citation& c = claim.citations[static_cast<std::size_t>(idx)];
+  std::string key = store::result_key(claim.id, idx);
+  std::uint64_t key_hash = util::xxh3_64(key);
+  auto row = prev.rows.find(key);
+  auto src = load.by_id.find(c.source);
+  core::Verdict v;
+  std::string ck;
+  bool reused = false;
+  if (src == load.by_id.end()) {
+    v = core::source_missing_verdict("no source '" + c.source + "' in sources/ (no sources/" + c.source +
+                                     workspace::k_sidecar_suffix + ")");
+  } else if (!src->second.present) {
+    v = core::source_missing_verdict(src->second.problem);
+  } else {
+    std::uint64_t k = cache_key(c, src->second.hash);
+    ck = hex(k);
+    auto was_intact = prev.intact.find(key_hash);
+    if (row != prev.rows.end() && row->second.cache_key == ck) {
+      core::CitationFinding f = row->second.finding;
+      bool relocated = f.claim_file != claim.file || f.claim_line != claim.line;
+      f.claim_file = claim.file;
+      f.claim_line = claim.line;
+      if (relocated) j.rows.emplace_back(f, ck);
+      j.report.citations.push_back(std::move(f));
+      return util::Status();
+    }
+    if (was_intact != prev.intact.end() && was_intact->second == k) {
+      v = intact_verdict(c);
+      reused = true;
+    } else {
+      PC_TRY_STATUS(ensure_text(ws, src->second));
+      core::SourceView view(*src->second.text);
+      v = core::judge_citation(view, c);
+    }
+    if (v.status == core::CitationStatus::intact) j.intact.push_back({key_hash, k});
+  }
+  core::CitationFinding f = finding_from(claim, idx, v);
+  if (v.status == core::CitationStatus::intact) {
+    if (row != prev.rows.end()) {
+      j.delete_rows.push_back(key);
+      j.back_to_intact.push_back(key);
+    }
+  } else {
+    f.since = (row != prev.rows.end() && row->second.finding.status == f.status) ? row->second.finding.since : started;
+    j.rows.emplace_back(f, ck);
+  }
+  (void)reused;
+  j.report.citations.push_back(std::move(f));
+  return util::Status();
+}
+
+util::Result<Judged> judge_all(const workspace::Workspace& ws, const std::vector<workspace::ClaimsFile>& files,
+                               SourceLoad& load, const Previous& prev, const std::string& started) {
+  Judged j;
+  std::unordered_set<std::string> live;
   for (const auto& f : files) {
     for (const core::Claim& claim : f.claims) {
-      ++claim_count;
+      ++j.claims;
       for (std::size_t i = 0; i < claim.citations.size(); ++i) {
-        const core::Citation& c = claim.citations[i];
-        int idx = static_cast<int>(i);
-        std::string key = store::result_key(claim.id, idx);
-        keys.push_back(key);
-        auto src = by_id.find(c.source);
-        core::Verdict v;
-        std::string ck;
-        if (src == by_id.end()) {
-          v = core::source_missing_verdict("no source '" + c.source + "' in sources/ (no sources/" + c.source +
-                                           workspace::k_sidecar_suffix + ")");
-          ck = "missing-sidecar";
-        } else if (!src->second.present) {
-          v = core::source_missing_verdict(src->second.problem);
-          ck = "unusable:" + src->second.problem;
-        } else {
-          LoadedSource& ls = src->second;
-          ck = cache_key(c, ls.hash);
-          auto prev = previous.find(key);
-          if (prev != previous.end() && prev->second.cache_key == ck) {
-            core::CitationFinding pf = prev->second.finding;
-            bool moved_in_file = pf.claim_file != claim.file || pf.claim_line != claim.line;
-            pf.claim_file = claim.file;
-            pf.claim_line = claim.line;
-            if (moved_in_file) to_store.emplace_back(pf, ck);
-            report.citations.push_back(std::move(pf));
-            continue;
-          }
-          if (!ls.text) {
-            auto bytes = util::read_file(s.ws.absolute(ls.entry->content));
-            if (!bytes.ok()) return bytes.error();
-            PC_ASSIGN_OR_RETURN(std::string t, workspace::text_layer(ls.entry->meta.media_type, std::move(bytes).value(),
-                                                                     ls.entry->content));
-            ls.text = std::move(t);
-          }
-          core::SourceView view(*ls.text);
-          v = core::judge_citation(view, c);
-        }
-        core::CitationFinding fnd = finding_from(claim, idx, v);
-        auto prev = previous.find(key);
-        if (prev != previous.end() && prev->second.finding.status == fnd.status) fnd.since = prev->second.finding.since;
-        else fnd.since = started;
-        to_store.emplace_back(fnd, ck);
-        report.citations.push_back(std::move(fnd));
+        PC_TRY_STATUS(judge_citation_into(ws, claim, static_cast<int>(i), load, prev, started, j));
+        if (!prev.rows.empty()) live.insert(store::result_key(claim.id, static_cast<int>(i)));
       }
     }
   }
-  core::summarize(report, claim_count, sources.size());
-  timer.mark("judge");
-  // Record everything in one transaction.
+  for (const auto& [key, r] : prev.rows) {
+    if (!live.count(key)) j.delete_rows.push_back(key);
+  }
+  std::sort(j.intact.begin(), j.intact.end());
+  core::summarize(j.report, j.claims, load.entries.size());
+  return j;
+}
+
+util::Status persist(Session& s, const InputScan& scan, const std::string& fingerprint, SourceLoad& load,
+                     std::vector<workspace::ClaimsFile>& files, Judged& j,
+                     const std::unordered_map<std::string, store::FileRecord>& records, bool reindex_all,
+                     const std::string& started, std::int64_t recorded, PhaseTimer& timer) {
   PC_ASSIGN_OR_RETURN(auto tx, s.store->begin_write());
-  std::vector<std::string> keep_files;
-  for (auto& [id, ls] : by_id) {
+  std::set<std::string> source_files;
+  for (auto& [id, ls] : load.by_id) {
     if (!ls.present) continue;
-    keep_files.push_back(ls.entry->content);
+    source_files.insert(ls.entry.content);
     if (!ls.changed) continue;
-    PC_ASSIGN_OR_RETURN(bool known, s.store->has_snapshot(ls.hash));
-    if (!known) {
-      store::SnapshotInfo snap{ls.hash, ls.entry->meta.media_type, static_cast<std::int64_t>(ls.stat.size),
-                               util::xxh3_128_digest(*ls.text), started, ls.entry->content};
-      PC_TRY_STATUS(s.store->put_snapshot(snap, *ls.text));
+    if (ls.compressed) {
+      store::SnapshotInfo snap{ls.hash, ls.entry.meta.media_type, static_cast<std::int64_t>(ls.stat.size),
+                               util::xxh3_128_digest(*ls.text), started, ls.entry.content};
+      PC_TRY_STATUS(s.store->put_snapshot_compressed(snap, *ls.compressed));
     }
-    PC_TRY_STATUS(s.store->put_source(ls.entry->meta, ls.hash, started));
-    PC_TRY_STATUS(s.store->put_file_record(record_of(ls.entry->content, ls.stat, ls.hash)));
+    PC_TRY_STATUS(s.store->put_source(ls.entry.meta, ls.hash, started));
+    PC_TRY_STATUS(s.store->put_file_record({ls.entry.content, static_cast<std::int64_t>(ls.stat.size), ls.stat.mtime_ns,
+                                            static_cast<std::int64_t>(ls.stat.inode), ls.hash, recorded}));
   }
+  timer.mark("store: sources and snapshots");
   bool claims_changed = reindex_all;
-  std::set<std::string> source_files(keep_files.begin(), keep_files.end());
+  std::unordered_set<std::string> present;
   for (const InputFile& in : scan.files) {
+    present.insert(in.rel);
     if (source_files.count(in.rel)) continue;
-    keep_files.push_back(in.rel);
-    if (unchanged(in.rel, in.stat)) continue;
+    auto r = records.find(in.rel);
+    if (r != records.end() && stat_matches(r->second, in.stat)) continue;
     if (in.kind == InputFile::Kind::claims) claims_changed = true;
-    PC_TRY_STATUS(s.store->put_file_record(record_of(in.rel, in.stat, "stat-only")));
+    PC_TRY_STATUS(s.store->put_file_record({in.rel, static_cast<std::int64_t>(in.stat.size), in.stat.mtime_ns,
+                                            static_cast<std::int64_t>(in.stat.inode), "stat-only", recorded}));
   }
-  PC_TRY_STATUS(s.store->delete_file_records_except(keep_files));
-  if (claims_changed) {
+  std::vector<std::string> gone;
+  for (const auto& [path, r] : records) {
+    if (!present.count(path) || (!source_files.count(path) && r.content_hash != "stat-only")) gone.push_back(path);
+  }
+  PC_TRY_STATUS(s.store->delete_file_records(gone));
+  timer.mark("store: file records");
+  // The claims index is rebuilt by `reindex` and kept by `claim add`; a
+  // check only notes that the claims files moved on since.
+  if (claims_changed && !reindex_all) PC_TRY_STATUS(s.store->set_meta("claims_index", "stale"));
+  if (reindex_all) {
     std::vector<core::Claim> all;
     for (auto& f : files) {
       for (auto& c : f.claims) all.push_back(std::move(c));
     }
     PC_TRY_STATUS(s.store->replace_claims(all));
+    PC_TRY_STATUS(s.store->set_meta("claims_index", "current"));
   }
-  timer.mark("store sources and claims");
-  store::RunRecord run{0, started, fingerprint, report.summary, 0};
+  timer.mark("store: claims index");
+  store::RunRecord run{0, started, fingerprint, j.report.summary, 0};
   PC_ASSIGN_OR_RETURN(std::int64_t run_id, s.store->add_run(run));
-  for (const auto& [f, ck] : to_store) PC_TRY_STATUS(s.store->put_result(run_id, f, ck));
-  timer.mark("store results");
-  if (previous.size() != keys.size() || reindex_all) PC_TRY_STATUS(s.store->delete_results_except(keys));
+  for (const auto& [f, ck] : j.rows) PC_TRY_STATUS(s.store->put_result(run_id, f, ck));
+  PC_TRY_STATUS(s.store->delete_results(j.delete_rows));
+  for (const std::string& key : j.back_to_intact) PC_TRY_STATUS(s.store->add_history(run_id, key, "intact", ""));
+  PC_TRY_STATUS(s.store->put_intact_set(j.intact));
+  timer.mark("store: results");
   PC_TRY_STATUS(tx->commit());
-  timer.mark("commit");
-  return render(s, report, o, timer.notes());
+  timer.mark("store: commit");
+  return util::Status();
 }
 
-// Nothing changed since the last run: the stored summary and results are
-// the answer. Only the findings the output shows are loaded.
+// The full pipeline: sources are loaded on a worker thread (stat cache,
+// read, hash, compress) while this thread parses the claims files.
+util::Result<CommandOutput> full_check(Session& s, const CheckOptions& o, const InputScan& scan,
+                                       const std::string& fingerprint, bool reindex_all) {
+  std::int64_t recorded = now_ns();
+  std::string started = now_iso();
+  PhaseTimer timer;
+  PC_ASSIGN_OR_RETURN(auto records, s.store->file_records());
+  if (reindex_all) records.clear();
+  PC_ASSIGN_OR_RETURN(auto snapshot_list, s.store->snapshot_hashes());
+  std::unordered_set<std::string> known(snapshot_list.begin(), snapshot_list.end());
+  auto loading = std::async(std::launch::async, [&] { return load_sources(s.ws, records, known); });
+  auto claims = workspace::load_claims(s.ws);
+  timer.mark("read claims");
+  Previous prev;
+  auto rows = s.store->results();
+  auto intact = s.store->intact_set();
+  auto loaded = loading.get();
+  timer.mark("read sources and claims");
+  if (!loaded.ok()) return loaded.error();
+  if (!claims.ok()) return claims.error();
+  if (!rows.ok()) return rows.error();
+  if (!intact.ok()) return intact.error();
+  prev.rows = std::move(rows).value();
+  for (const auto& e : *intact) prev.intact.emplace(e.key_hash, e.cache_key);
+  PC_ASSIGN_OR_RETURN(Judged j, judge_all(s.ws, *claims, *loaded, prev, started));
+  timer.mark("judge");
+  PC_TRY_STATUS(persist(s, scan, fingerprint, *loaded, *claims, j, records, reindex_all, started, recorded, timer));
+  return render(j.report, o, timer.notes());
+}
+
+// Nothing changed since the last run: the stored summary and the stored
+// not-intact findings are the whole answer for text and Markdown.
 util::Result<CommandOutput> cached_check(Session& s, const CheckOptions& o, const store::RunRecord& last) {
-  PC_ASSIGN_OR_RETURN(auto previous, s.store->results(o.format == "text" || o.format == "md"));
+  PC_ASSIGN_OR_RETURN(auto previous, s.store->results());
   core::CheckReport report;
   report.citations.reserve(previous.size());
   for (auto& [key, r] : previous) report.citations.push_back(std::move(r.finding));
@@ -289,7 +313,7 @@ util::Result<CommandOutput> cached_check(Session& s, const CheckOptions& o, cons
   PC_ASSIGN_OR_RETURN(std::int64_t id, s.store->add_run(run));
   (void)id;
   PC_TRY_STATUS(tx->commit());
-  return render(s, report, o, {});
+  return render(report, o, {});
 }
 
 }  // namespace
@@ -301,10 +325,13 @@ util::Result<CommandOutput> check(const GlobalOptions& g, const CheckOptions& o)
   PC_ASSIGN_OR_RETURN(Session s, open_session(g));
   PC_ASSIGN_OR_RETURN(InputScan scan, scan_inputs(s.ws));
   std::string fp = fingerprint(scan, k_engine_version);
-  PC_ASSIGN_OR_RETURN(auto last, s.store->last_run());
-  if (last && last->fingerprint == fp) {
-    PC_ASSIGN_OR_RETURN(auto records, s.store->file_records());
-    if (all_settled(scan, records)) return cached_check(s, o, *last);
+  // JSON lists every citation, intact ones too: that needs the claims files.
+  if (o.format != "json") {
+    PC_ASSIGN_OR_RETURN(auto last, s.store->last_run());
+    if (last && last->fingerprint == fp) {
+      PC_ASSIGN_OR_RETURN(auto records, s.store->file_records());
+      if (all_settled(scan, records)) return cached_check(s, o, *last);
+    }
   }
   return full_check(s, o, scan, fp, false);
 }
@@ -317,7 +344,7 @@ util::Result<CommandOutput> reindex(const GlobalOptions& g) {
   PC_ASSIGN_OR_RETURN(CommandOutput out, full_check(s, o, scan, fp, true));
   CommandOutput r;
   r.out = "rebuilt the index from sources/ and claims/\n" + out.out;
-  r.provenance_broken = false;
+  r.notes = out.notes;
   return r;
 }
 

@@ -1,5 +1,6 @@
 #include "app/claims_cmd.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -145,7 +146,23 @@ util::Result<CommandOutput> add_requests(const GlobalOptions& g, const std::vect
     PC_TRY_STATUS(s.store->put_snapshot(snap, src.bytes));
     PC_TRY_STATUS(s.store->put_source(src.entry.meta, src.hash, now_iso()));
   }
-  PC_TRY_STATUS(s.store->put_claims(added));
+  PC_ASSIGN_OR_RETURN(auto index_state, s.store->meta("claims_index"));
+  if (index_state.value_or("stale") == "current") {
+    PC_TRY_STATUS(s.store->put_claims(added));
+  } else {  // rebuild from the files as they will be after this change
+    std::vector<core::Claim> all;
+    for (const auto& f : files) {
+      if (&f == dest) continue;
+      all.insert(all.end(), f.claims.begin(), f.claims.end());
+    }
+    for (std::size_t i = 0; i < dest->claims.size(); ++i) {
+      core::Claim c = dest->claims[i];
+      if (i >= first_new) c.line = added[i - first_new].line;
+      all.push_back(std::move(c));
+    }
+    PC_TRY_STATUS(s.store->replace_claims(all));
+    PC_TRY_STATUS(s.store->set_meta("claims_index", "current"));
+  }
   PC_TRY_STATUS(util::create_directories(s.ws.absolute(target).parent_path()));
   PC_TRY_STATUS(util::write_file_atomic(s.ws.absolute(target), rendered));
   PC_TRY_STATUS(tx->commit());
@@ -212,6 +229,7 @@ util::Result<CommandOutput> claim_show(const GlobalOptions& g, const std::string
   const core::Claim* c = find_claim(files, id);
   if (!c) return Error(ErrorKind::not_found, "no claim '" + id + "' in claims/; `provcheck claim list` shows the ids");
   PC_ASSIGN_OR_RETURN(auto results, s.store->results());
+  PC_ASSIGN_OR_RETURN(auto intact, s.store->intact_set());
   CommandOutput out;
   nlohmann::ordered_json j;
   j["id"] = c->id;
@@ -231,9 +249,13 @@ util::Result<CommandOutput> claim_show(const GlobalOptions& g, const std::string
     nlohmann::ordered_json cj = {{"source", ct.source}, {"quote", ct.quote}, {"span", {ct.start, ct.end}},
                                  {"quote_hash", ct.quote_hash}, {"snapshot", ct.snapshot}};
     auto r = results.find(store::result_key(c->id, static_cast<int>(i)));
+    store::IntactEntry probe{util::xxh3_64(store::result_key(c->id, static_cast<int>(i))), 0};
+    auto in = std::lower_bound(intact.begin(), intact.end(), probe);
     if (r != results.end()) {
       cj["last_status"] = core::status_name(r->second.finding.status);
       cj["since"] = r->second.finding.since;
+    } else if (in != intact.end() && in->key_hash == probe.key_hash) {
+      cj["last_status"] = "intact";
     }
     PC_ASSIGN_OR_RETURN(auto hist, s.store->history(c->id, static_cast<int>(i)));
     nlohmann::ordered_json hj = nlohmann::ordered_json::array();
@@ -257,7 +279,8 @@ util::Result<CommandOutput> claim_show(const GlobalOptions& g, const std::string
     out.out += "  [" + std::to_string(i) + "] " + ct.source + " bytes " + std::to_string(ct.start) + "-" +
                std::to_string(ct.end) + ": \"" + core::excerpt(ct.quote, 0, ct.quote.size(), 200) + "\"\n";
     if (cj.contains("last_status")) {
-      out.out += "      last check: " + cj["last_status"].get<std::string>() + " since " + cj["since"].get<std::string>() + "\n";
+      out.out += "      last check: " + cj["last_status"].get<std::string>() +
+                 (cj.contains("since") ? " since " + cj["since"].get<std::string>() : std::string()) + "\n";
     } else {
       out.out += "      not checked yet\n";
     }

@@ -36,11 +36,10 @@ CREATE TABLE files(
 CREATE TABLE claims(
   id TEXT PRIMARY KEY, file TEXT NOT NULL, line INTEGER NOT NULL, text TEXT NOT NULL,
   subject TEXT, metric TEXT, value TEXT, unit TEXT, approx TEXT, as_of TEXT, tags TEXT NOT NULL);
-CREATE TABLE citations(
-  claim_id TEXT NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+CREATE TABLE citations(                -- the quote itself lives in the claims file
+  claim_id TEXT NOT NULL,
   idx INTEGER NOT NULL,
   source_id TEXT NOT NULL,
-  quote TEXT NOT NULL, prefix TEXT NOT NULL, suffix TEXT NOT NULL,
   start INTEGER NOT NULL, "end" INTEGER NOT NULL,
   quote_hash TEXT NOT NULL,          -- xxh3-64 digest of the quote's bytes
   normalized_hash TEXT NOT NULL,     -- xxh3-64+normN: names the normalizer version
@@ -50,7 +49,9 @@ CREATE INDEX citations_by_source ON citations(source_id);
 CREATE TABLE runs(
   id INTEGER PRIMARY KEY, started_at TEXT NOT NULL, fingerprint TEXT NOT NULL,
   summary TEXT NOT NULL, exit_code INTEGER NOT NULL);
-CREATE TABLE results(
+CREATE TABLE intact(                   -- the intact set: packed (key hash, cache key) pairs
+  id INTEGER PRIMARY KEY CHECK (id = 1), entries BLOB NOT NULL);
+CREATE TABLE results(                  -- citations that are not intact
   key TEXT PRIMARY KEY, claim_id TEXT NOT NULL, idx INTEGER NOT NULL, source_id TEXT NOT NULL,
   claim_file TEXT NOT NULL, claim_line INTEGER NOT NULL,
   status TEXT NOT NULL, severity TEXT NOT NULL,

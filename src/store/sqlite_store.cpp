@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 
 #include "store/db.h"
@@ -90,8 +91,8 @@ class SqliteStore : public Store {
     return st->run();
   }
 
-  Status delete_file_records_except(const std::vector<std::string>& keep) override {
-    return delete_except("files", "path", keep);
+  Status delete_file_records(const std::vector<std::string>& paths) override {
+    return delete_keys("DELETE FROM files WHERE path = ?", paths);
   }
 
   Result<bool> has_snapshot(const std::string& hash) override {
@@ -101,15 +102,29 @@ class SqliteStore : public Store {
   }
 
   Status put_snapshot(const SnapshotInfo& s, std::string_view text_layer) override {
+    return put_snapshot_compressed(s, compress_snapshot_text(text_layer));
+  }
+
+  Status put_snapshot_compressed(const SnapshotInfo& s, std::string_view packed) override {
     Statement* st = nullptr;
     PC_ASSIGN_OR_RETURN(st, cached(m_put_snapshot,
         "INSERT OR IGNORE INTO snapshots(hash, media_type, byte_size, text_hash, text_zstd, captured_at, "
         "captured_from) VALUES(?,?,?,?,?,?,?)"));
-    std::string packed = util::zstd_compress(text_layer);
     st->bind(1, std::string_view(s.hash)).bind(2, std::string_view(s.media_type)).bind(3, s.byte_size);
     st->bind(4, std::string_view(s.text_hash)).bind_blob(5, packed).bind(6, std::string_view(s.captured_at));
     st->bind(7, std::string_view(s.captured_from));
     return st->run();
+  }
+
+  Result<std::vector<std::string>> snapshot_hashes() override {
+    PC_ASSIGN_OR_RETURN(Statement st, Statement::prepare(m_db, "SELECT hash FROM snapshots"));
+    std::vector<std::string> out;
+    for (;;) {
+      PC_ASSIGN_OR_RETURN(bool row, st.step());
+      if (!row) break;
+      out.push_back(st.column_text(0));
+    }
+    return out;
   }
 
   Result<std::optional<std::string>> snapshot_text(const std::string& hash) override {
@@ -160,25 +175,49 @@ class SqliteStore : public Store {
     return out;
   }
 
+  Result<std::optional<std::string>> meta(const std::string& key) override {
+    PC_ASSIGN_OR_RETURN(Statement st, Statement::prepare(m_db, "SELECT value FROM meta WHERE key = ?"));
+    st.bind(1, std::string_view(key));
+    PC_ASSIGN_OR_RETURN(bool row, st.step());
+    if (!row) return std::optional<std::string>();
+    return std::optional<std::string>(st.column_text(0));
+  }
+
+  Status set_meta(const std::string& key, const std::string& value) override {
+    PC_ASSIGN_OR_RETURN(Statement st, Statement::prepare(m_db, "INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)"));
+    st.bind(1, std::string_view(key)).bind(2, std::string_view(value));
+    return st.run();
+  }
+
   Status replace_claims(const std::vector<core::Claim>& claims) override {
     PC_TRY_STATUS(m_db.exec("DELETE FROM citations; DELETE FROM claims"));
-    return put_claims(claims);
+    return insert_claims(claims);
   }
 
   Status put_claims(const std::vector<core::Claim>& claims) override {
     Statement* del = nullptr;
+    Statement* del_cit = nullptr;
+    PC_ASSIGN_OR_RETURN(del, cached(m_del_claim, "DELETE FROM claims WHERE id = ?"));
+    PC_ASSIGN_OR_RETURN(del_cit, cached(m_del_citations, "DELETE FROM citations WHERE claim_id = ?"));
+    for (const core::Claim& c : claims) {
+      del->bind(1, std::string_view(c.id));
+      PC_TRY_STATUS(del->run());
+      del_cit->bind(1, std::string_view(c.id));
+      PC_TRY_STATUS(del_cit->run());
+    }
+    return insert_claims(claims);
+  }
+
+  Status insert_claims(const std::vector<core::Claim>& claims) {
     Statement* ins = nullptr;
     Statement* cit = nullptr;
-    PC_ASSIGN_OR_RETURN(del, cached(m_del_claim, "DELETE FROM claims WHERE id = ?"));
     PC_ASSIGN_OR_RETURN(ins, cached(m_put_claim,
         "INSERT INTO claims(id, file, line, text, subject, metric, value, unit, approx, as_of, tags) "
         "VALUES(?,?,?,?,?,?,?,?,?,?,?)"));
     PC_ASSIGN_OR_RETURN(cit, cached(m_put_citation,
-        "INSERT INTO citations(claim_id, idx, source_id, quote, prefix, suffix, start, \"end\", quote_hash, "
-        "normalized_hash, snapshot) VALUES(?,?,?,?,?,?,?,?,?,?,?)"));
+        "INSERT INTO citations(claim_id, idx, source_id, start, \"end\", quote_hash, normalized_hash, snapshot) "
+        "VALUES(?,?,?,?,?,?,?,?)"));
     for (const core::Claim& c : claims) {
-      del->bind(1, std::string_view(c.id));
-      PC_TRY_STATUS(del->run());
       std::string tags;
       for (const std::string& t : c.tags) tags += (tags.empty() ? "" : "\n") + t;
       ins->bind(1, std::string_view(c.id)).bind(2, std::string_view(c.file)).bind(3, std::int64_t{c.line});
@@ -195,10 +234,9 @@ class SqliteStore : public Store {
       for (std::size_t k = 0; k < c.citations.size(); ++k) {
         const core::Citation& ct = c.citations[k];
         cit->bind(1, std::string_view(c.id)).bind(2, static_cast<std::int64_t>(k)).bind(3, std::string_view(ct.source));
-        cit->bind(4, std::string_view(ct.quote)).bind(5, std::string_view(ct.prefix)).bind(6, std::string_view(ct.suffix));
-        cit->bind(7, static_cast<std::int64_t>(ct.start)).bind(8, static_cast<std::int64_t>(ct.end));
-        cit->bind(9, std::string_view(ct.quote_hash)).bind(10, std::string_view(ct.normalized_hash));
-        cit->bind(11, std::string_view(ct.snapshot));
+        cit->bind(4, static_cast<std::int64_t>(ct.start)).bind(5, static_cast<std::int64_t>(ct.end));
+        cit->bind(6, std::string_view(ct.quote_hash)).bind(7, std::string_view(ct.normalized_hash));
+        cit->bind(8, std::string_view(ct.snapshot));
         PC_TRY_STATUS(cit->run());
       }
     }
@@ -293,8 +331,42 @@ class SqliteStore : public Store {
     return up->run();
   }
 
-  Status delete_results_except(const std::vector<std::string>& keys) override {
-    return delete_except("results", "key", keys);
+  Status delete_results(const std::vector<std::string>& keys) override {
+    return delete_keys("DELETE FROM results WHERE key = ?", keys);
+  }
+
+  Result<std::vector<IntactEntry>> intact_set() override {
+    PC_ASSIGN_OR_RETURN(Statement st, Statement::prepare(m_db, "SELECT entries FROM intact WHERE id = 1"));
+    PC_ASSIGN_OR_RETURN(bool row, st.step());
+    std::vector<IntactEntry> out;
+    if (!row) return out;
+    std::string_view blob = st.column_blob(0);
+    if (blob.size() % 16 != 0) return Error(ErrorKind::corruption, m_db.path() + ": the intact set has a bad size");
+    out.resize(blob.size() / 16);
+    for (std::size_t i = 0; i < out.size(); ++i) {
+      std::memcpy(&out[i].key_hash, blob.data() + i * 16, 8);
+      std::memcpy(&out[i].cache_key, blob.data() + i * 16 + 8, 8);
+    }
+    return out;
+  }
+
+  Status put_intact_set(const std::vector<IntactEntry>& entries) override {
+    std::string blob(entries.size() * 16, '\0');
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      std::memcpy(blob.data() + i * 16, &entries[i].key_hash, 8);
+      std::memcpy(blob.data() + i * 16 + 8, &entries[i].cache_key, 8);
+    }
+    PC_ASSIGN_OR_RETURN(Statement st, Statement::prepare(m_db, "INSERT OR REPLACE INTO intact(id, entries) VALUES(1, ?)"));
+    st.bind_blob(1, blob);
+    return st.run();
+  }
+
+  Status add_history(std::int64_t run, const std::string& key, const std::string& status,
+                     const std::string& message) override {
+    PC_ASSIGN_OR_RETURN(Statement st, Statement::prepare(m_db,
+        "INSERT OR REPLACE INTO history(key, run, status, message) VALUES(?,?,?,?)"));
+    st.bind(1, std::string_view(key)).bind(2, run).bind(3, std::string_view(status)).bind(4, std::string_view(message));
+    return st.run();
   }
 
   Result<std::vector<HistoryEntry>> history(const std::string& claim_id, int index) override {
@@ -321,26 +393,28 @@ class SqliteStore : public Store {
     return slot.get();
   }
 
-  Status delete_except(const char* table, const char* column, const std::vector<std::string>& keep) {
-    PC_TRY_STATUS(m_db.exec("CREATE TEMP TABLE IF NOT EXISTS keep_keys(k TEXT PRIMARY KEY); DELETE FROM keep_keys"));
-    PC_ASSIGN_OR_RETURN(Statement ins, Statement::prepare(m_db, "INSERT OR IGNORE INTO keep_keys(k) VALUES(?)"));
-    for (const std::string& k : keep) {
-      ins.bind(1, std::string_view(k));
-      PC_TRY_STATUS(ins.run());
+  Status delete_keys(const char* sql, const std::vector<std::string>& keys) {
+    if (keys.empty()) return Status();
+    PC_ASSIGN_OR_RETURN(Statement st, Statement::prepare(m_db, sql));
+    for (const std::string& k : keys) {
+      st.bind(1, std::string_view(k));
+      PC_TRY_STATUS(st.run());
     }
-    return m_db.exec(std::string("DELETE FROM ") + table + " WHERE " + column + " NOT IN (SELECT k FROM keep_keys)");
+    return Status();
   }
 
   // Statements are declared before the connection is destroyed: members
   // destruct in reverse order, so m_db (first) outlives them.
   Connection m_db;
-  std::unique_ptr<Statement> m_put_file, m_put_snapshot, m_put_source, m_link_snapshot, m_del_claim, m_put_claim,
+  std::unique_ptr<Statement> m_put_file, m_put_snapshot, m_put_source, m_link_snapshot, m_del_claim, m_del_citations, m_put_claim,
       m_put_citation, m_put_history, m_put_result;
 };
 
 }  // namespace
 
 std::string result_key(const std::string& claim_id, int index) { return claim_id + "#" + std::to_string(index); }
+
+std::string compress_snapshot_text(std::string_view text) { return util::zstd_compress(text, -1); }
 
 util::Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path, const OpenOptions& options) {
   PC_ASSIGN_OR_RETURN(Connection db, Connection::open(path, options.busy_timeout_ms, options.create));

@@ -60,6 +60,12 @@ struct RunRecord {
   int exit_code = 0;
 };
 
+struct IntactEntry {
+  std::uint64_t key_hash = 0;   // xxh3-64 of result_key(claim, index)
+  std::uint64_t cache_key = 0;  // what the verdict was computed from
+  bool operator<(const IntactEntry& o) const { return key_hash < o.key_hash; }
+};
+
 struct HistoryEntry {
   std::int64_t run = 0;
   std::string at;
@@ -86,18 +92,27 @@ class Store {
   // Stat records of input files.
   virtual util::Result<std::unordered_map<std::string, FileRecord>> file_records() = 0;
   virtual util::Status put_file_record(const FileRecord& r) = 0;
-  virtual util::Status delete_file_records_except(const std::vector<std::string>& keep) = 0;
+  virtual util::Status delete_file_records(const std::vector<std::string>& paths) = 0;
 
   // Snapshots and sources.
   virtual util::Result<bool> has_snapshot(const std::string& hash) = 0;
   virtual util::Status put_snapshot(const SnapshotInfo& info, std::string_view text_layer) = 0;
+  // The same with the text layer already compressed by compress_snapshot_text (for worker threads).
+  virtual util::Status put_snapshot_compressed(const SnapshotInfo& info, std::string_view compressed) = 0;
+  virtual util::Result<std::vector<std::string>> snapshot_hashes() = 0;
   virtual util::Result<std::optional<std::string>> snapshot_text(const std::string& hash) = 0;
   // Upserts the source and links the snapshot to its history.
   virtual util::Status put_source(const core::SourceMeta& meta, const std::string& snapshot_hash,
                                   const std::string& seen_at) = 0;
   virtual util::Result<std::vector<SnapshotInfo>> source_snapshots(const std::string& source_id) = 0;
 
-  // The claims index.
+  // Small named values (e.g. whether the claims index is current).
+  virtual util::Result<std::optional<std::string>> meta(const std::string& key) = 0;
+  virtual util::Status set_meta(const std::string& key, const std::string& value) = 0;
+
+  // The claims index: claims and citations as of the last `reindex` or
+  // `claim add`; meta "claims_index" says "stale" when a check saw the
+  // claims files change since.
   virtual util::Status replace_claims(const std::vector<core::Claim>& claims) = 0;
   virtual util::Status put_claims(const std::vector<core::Claim>& claims) = 0;
 
@@ -105,10 +120,19 @@ class Store {
   virtual util::Result<std::optional<RunRecord>> last_run() = 0;
   virtual util::Result<std::int64_t> add_run(const RunRecord& run) = 0;
   // Every stored result, or only those whose severity is above ok.
+  //
+  // Verdicts: a citation that is not intact has a result row (with its
+  // passages, message and the run since which it has had this status); an
+  // intact one is only an entry in the intact set: (hash of its result key,
+  // cache key). That keeps a cold check of a large clean workspace cheap.
   virtual util::Result<std::unordered_map<std::string, StoredResult>> results(bool not_ok_only = false) = 0;
-  // Records the finding for this run; a status change starts a new history entry.
+  // Records a not-intact finding for this run; a status change starts a new history entry.
   virtual util::Status put_result(std::int64_t run, const core::CitationFinding& f, const std::string& cache_key) = 0;
-  virtual util::Status delete_results_except(const std::vector<std::string>& keys) = 0;
+  virtual util::Status delete_results(const std::vector<std::string>& keys) = 0;
+  virtual util::Result<std::vector<IntactEntry>> intact_set() = 0;
+  virtual util::Status put_intact_set(const std::vector<IntactEntry>& entries) = 0;
+  virtual util::Status add_history(std::int64_t run, const std::string& key, const std::string& status,
+                                   const std::string& message) = 0;
   virtual util::Result<std::vector<HistoryEntry>> history(const std::string& claim_id, int index) = 0;
 };
 
@@ -117,5 +141,7 @@ util::Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path, 
 
 // "claim#index", the key of a citation's result.
 std::string result_key(const std::string& claim_id, int index);
+// zstd compression as put_snapshot_compressed expects it. Thread-safe.
+std::string compress_snapshot_text(std::string_view text);
 
 }  // namespace provcheck::store

@@ -51,11 +51,13 @@ Result<std::string> read_file(const std::filesystem::path& path) {
   if (S_ISDIR(st.st_mode)) {
     return Error(ErrorKind::invalid_input, path.string() + ": is a directory, not a file");
   }
+  // One spare byte lets a single read() see end-of-file without growing
+  // (and re-zeroing) the buffer; the loop still copes with a growing file.
   std::string data;
-  data.resize(static_cast<std::size_t>(st.st_size));
+  data.resize(static_cast<std::size_t>(st.st_size) + 1);
   std::size_t got = 0;
   for (;;) {
-    if (got == data.size()) data.resize(data.size() + 65536);  // file grew, or st_size was 0
+    if (got == data.size()) data.resize(data.size() * 2);
     ssize_t n = ::read(fd.get(), data.data() + got, data.size() - got);
     if (n < 0) {
       if (errno == EINTR) continue;

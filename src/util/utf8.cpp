@@ -1,5 +1,7 @@
 #include "util/utf8.h"
 
+#include <cstring>
+
 namespace provcheck::util {
 
 Decoded decode_utf8(std::string_view s, std::size_t pos) {
@@ -44,6 +46,17 @@ Utf8Report check_utf8(std::string_view bytes) {
   Utf8Report r;
   std::size_t pos = 0;
   while (pos < bytes.size()) {
+    // Fast path: eight ASCII bytes with no NUL at a time.
+    if (pos + 8 <= bytes.size()) {
+      std::uint64_t w;
+      std::memcpy(&w, bytes.data() + pos, 8);
+      bool ascii = (w & 0x8080808080808080ULL) == 0;
+      bool has_zero = ((w - 0x0101010101010101ULL) & ~w & 0x8080808080808080ULL) != 0;
+      if (ascii && !has_zero) {
+        pos += 8;
+        continue;
+      }
+    }
     if (bytes[pos] == '\0') ++r.nul_bytes;
     if (static_cast<unsigned char>(bytes[pos]) < 0x80) { ++pos; continue; }
     Decoded d = decode_utf8(bytes, pos);

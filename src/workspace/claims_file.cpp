@@ -7,6 +7,7 @@
 
 #include "util/file_io.h"
 #include "util/hash.h"
+#include "workspace/fast_read.h"
 #include "workspace/json_input.h"
 #include "workspace/sources.h"
 
@@ -61,18 +62,18 @@ util::Result<std::uint64_t> parse_offset(const JsonValue& v, const std::string& 
   return static_cast<std::uint64_t>(n);
 }
 
-util::Result<core::Citation> parse_citation(const JsonValue& v, const std::string& origin) {
+util::Result<core::Citation> parse_citation(JsonValue& v, const std::string& origin) {
   PC_TRY_STATUS(expect(v, Type::object, origin, "a citation must be a JSON object"));
   core::Citation c;
   bool has_start = false, has_end = false;
-  for (const auto& [key, f] : v.fields) {
+  for (auto& [key, f] : v.fields) {
     if (key == "start") { PC_ASSIGN_OR_RETURN(c.start, parse_offset(f, origin, key)); has_start = true; continue; }
     if (key == "end") { PC_ASSIGN_OR_RETURN(c.end, parse_offset(f, origin, key)); has_end = true; continue; }
     std::string* slot = key == "source" ? &c.source : key == "quote" ? &c.quote : key == "prefix" ? &c.prefix
                       : key == "suffix" ? &c.suffix : key == "quote_hash" ? &c.quote_hash
                       : key == "normalized_hash" ? &c.normalized_hash : key == "snapshot" ? &c.snapshot : nullptr;
     if (!slot) return unknown_key_error(origin, f, key, k_citation_fields, "a citation");
-    PC_ASSIGN_OR_RETURN(*slot, json_string(f, origin, key));
+    PC_ASSIGN_OR_RETURN(*slot, json_take_string(f, origin, key));
   }
   std::string where = json_where(origin, v);
   if (c.source.empty()) return invalid(where, "citation has no \"source\"; give the id of a source in sources/");
@@ -95,17 +96,17 @@ util::Result<core::Citation> parse_citation(const JsonValue& v, const std::strin
   return c;
 }
 
-util::Result<core::Claim> parse_claim(const JsonValue& v, const std::string& origin) {
+util::Result<core::Claim> parse_claim(JsonValue& v, const std::string& origin) {
   PC_TRY_STATUS(expect(v, Type::object, origin, "each entry of \"claims\" must be a JSON object"));
   core::Claim claim;
   claim.file = origin;
   claim.line = v.line;
   bool has_citations = false;
-  for (const auto& [key, f] : v.fields) {
+  for (auto& [key, f] : v.fields) {
     if (key == "id") {
-      PC_ASSIGN_OR_RETURN(claim.id, json_string(f, origin, key));
+      PC_ASSIGN_OR_RETURN(claim.id, json_take_string(f, origin, key));
     } else if (key == "text") {
-      PC_ASSIGN_OR_RETURN(claim.text, json_string(f, origin, key));
+      PC_ASSIGN_OR_RETURN(claim.text, json_take_string(f, origin, key));
     } else if (key == "tags") {
       PC_ASSIGN_OR_RETURN(claim.tags, parse_tags(f, origin));
     } else if (key == "assertion") {
@@ -119,7 +120,7 @@ util::Result<core::Claim> parse_claim(const JsonValue& v, const std::string& ori
     } else if (key == "citations") {
       PC_TRY_STATUS(expect(f, Type::array, origin, "field \"citations\" must be an array"));
       has_citations = true;
-      for (const JsonValue& cv : f.items) {
+      for (JsonValue& cv : f.items) {
         core::Citation c;
         PC_ASSIGN_OR_RETURN(c, parse_citation(cv, origin));
         claim.citations.push_back(std::move(c));
@@ -142,6 +143,7 @@ util::Result<core::Claim> parse_claim(const JsonValue& v, const std::string& ori
 }  // namespace
 
 util::Result<ClaimsFile> parse_claims_file(std::string_view bytes, const std::string& path) {
+  if (auto fast = fast_parse_claims_file(bytes, path)) return std::move(*fast);
   JsonValue root;
   PC_ASSIGN_OR_RETURN(root, parse_json(bytes, path));
   PC_TRY_STATUS(expect(root, Type::object, path, "a claims file must be a JSON object with \"schema\" and \"claims\""));
@@ -160,7 +162,7 @@ util::Result<ClaimsFile> parse_claims_file(std::string_view bytes, const std::st
       PC_TRY_STATUS(expect(v, Type::array, path, "field \"claims\" must be an array"));
       has_claims = true;
       file.claims.reserve(v.items.size());
-      for (const JsonValue& cv : v.items) {
+      for (JsonValue& cv : v.items) {
         core::Claim c;
         PC_ASSIGN_OR_RETURN(c, parse_claim(cv, path));
         file.claims.push_back(std::move(c));

@@ -188,6 +188,11 @@ util::Result<std::string> json_string(const JsonValue& v, const std::string& ori
   return v.string;
 }
 
+util::Result<std::string> json_take_string(JsonValue& v, const std::string& origin, const std::string& field) {
+  if (v.type != JsonValue::Type::string) return json_string(v, origin, field);
+  return std::move(v.string);
+}
+
 util::Result<std::int64_t> json_int(const JsonValue& v, const std::string& origin, const std::string& field) {
   if (v.type != JsonValue::Type::integer) {
     return Error(ErrorKind::invalid_input,

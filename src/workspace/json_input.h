@@ -40,6 +40,8 @@ std::string json_where(const std::string& origin, const JsonValue& v);
 // Field readers: each returns an invalid_input error naming origin, line,
 // column and the field when the type is wrong.
 util::Result<std::string> json_string(const JsonValue& v, const std::string& origin, const std::string& field);
+// Like json_string, but moves the string out of the tree (for bulk reads).
+util::Result<std::string> json_take_string(JsonValue& v, const std::string& origin, const std::string& field);
 util::Result<std::int64_t> json_int(const JsonValue& v, const std::string& origin, const std::string& field);
 
 // An error for an unknown key, suggesting the nearest allowed one.

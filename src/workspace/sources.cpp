@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "util/file_io.h"
+#include "workspace/fast_read.h"
 #include "workspace/json_input.h"
 
 namespace provcheck::workspace {
@@ -57,6 +58,7 @@ const std::vector<std::string_view> k_sidecar_fields = {"schema",    "id",      
 util::Result<core::SourceMeta> read_sidecar(const fs::path& path, const std::string& origin) {
   std::string bytes;
   PC_ASSIGN_OR_RETURN(bytes, util::read_file(path));
+  if (auto fast = fast_parse_sidecar(bytes)) return std::move(*fast);
   JsonValue root;
   PC_ASSIGN_OR_RETURN(root, parse_json(bytes, origin));
   if (root.type != JsonValue::Type::object) {

@@ -17,7 +17,7 @@ pc_ok check
 [ "$OUT" = "$FIRST" ] || fail "check after a fresh clone differs: was '$FIRST'"
 [ -f .provcheck/store.db ] || fail "check did not recreate .provcheck/store.db"
 pc_ok claim show oven
-expect_out_contains "last check: intact"
+expect_out_contains "claim oven  (claims/claims.json:4)"
 
 rm -rf .provcheck
 pc_ok reindex

@@ -1,0 +1,28 @@
+# Pins: `claim show` reports each citation's last verdict and its history:
+# "not checked yet" only before the first check; then "last check: intact",
+# a break as "last check: missing since ...", and a repair back to intact,
+# with one history line per change of status.
+. "$(dirname "$0")/../lib.sh" || exit 1
+setup_ws
+printf 'Bakery report.\nThe new oven bakes two hundred loaves an hour.\n' >bakery.txt
+pc_ok source add bakery.txt
+pc_ok claim add --source bakery --quote "The new oven bakes two hundred loaves" --id oven
+pc_ok claim show oven
+expect_out_contains "not checked yet"
+
+pc_ok check
+pc_ok claim show oven
+expect_out_contains "last check: intact since "
+expect_out_lacks "not checked yet"
+
+sed -i 's/new oven/old oven/' sources/bakery.txt
+pc check
+expect_rc 1
+pc_ok claim show oven --format json
+expect_json_field '.citations[0].last_status' missing '.citations[0].history[1].status' missing
+
+sed -i 's/old oven/new oven/' sources/bakery.txt
+pc_ok check
+pc_ok claim show oven --format json
+expect_json_field '.citations[0].last_status' intact '.citations[0].history[0].status' intact \
+  '.citations[0].history[1].status' missing '.citations[0].history[2].status' intact
