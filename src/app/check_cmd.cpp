@@ -213,41 +213,46 @@ util::Status persist(Session& s, const InputScan& scan, const std::string& finge
                      const std::unordered_map<std::string, store::FileRecord>& records, bool reindex_all,
                      const std::string& started, std::int64_t recorded, PhaseTimer& timer) {
   PC_ASSIGN_OR_RETURN(auto tx, s.store->begin_write());
-  std::set<std::string> source_files;
+  std::unordered_map<std::string, const LoadedSource*> by_content;
   for (auto& [id, ls] : load.by_id) {
     if (!ls.present) continue;
-    source_files.insert(ls.entry.content);
+    by_content.emplace(ls.entry.content, &ls);
     if (!ls.changed) continue;
     if (ls.compressed) {
       store::SnapshotInfo snap{ls.hash, ls.entry.meta.media_type, static_cast<std::int64_t>(ls.stat.size),
                                util::xxh3_128_digest(*ls.text), started, ls.entry.content};
       PC_TRY_STATUS(s.store->put_snapshot_compressed(snap, *ls.compressed));
     }
-    PC_TRY_STATUS(s.store->put_source(ls.entry.meta, ls.hash, started));
-    PC_TRY_STATUS(s.store->put_file_record({ls.entry.content, static_cast<std::int64_t>(ls.stat.size), ls.stat.mtime_ns,
-                                            static_cast<std::int64_t>(ls.stat.inode), ls.hash, recorded}));
+    PC_TRY_STATUS(s.store->link_snapshot(ls.entry.meta.id, ls.hash, started));
   }
-  timer.mark("store: sources and snapshots");
+  timer.mark("store: snapshots");
+  // The new stat cache: every input file; sources with their content hash.
   bool claims_changed = reindex_all;
-  std::unordered_set<std::string> present;
+  std::vector<store::FileRecord> stat_cache;
+  stat_cache.reserve(scan.files.size());
   for (const InputFile& in : scan.files) {
-    present.insert(in.rel);
-    if (source_files.count(in.rel)) continue;
     auto r = records.find(in.rel);
-    if (r != records.end() && stat_matches(r->second, in.stat)) continue;
-    if (in.kind == InputFile::Kind::claims) claims_changed = true;
-    PC_TRY_STATUS(s.store->put_file_record({in.rel, static_cast<std::int64_t>(in.stat.size), in.stat.mtime_ns,
-                                            static_cast<std::int64_t>(in.stat.inode), "stat-only", recorded}));
+    bool same = r != records.end() && stat_matches(r->second, in.stat);
+    if (!same && in.kind == InputFile::Kind::claims) claims_changed = true;
+    auto src = by_content.find(in.rel);
+    if (src != by_content.end() && src->second->stat.mtime_ns != in.stat.mtime_ns) continue;  // changed while read
+    std::string hash = src != by_content.end() ? src->second->hash : "stat-only";
+    store::FileRecord rec{in.rel, static_cast<std::int64_t>(in.stat.size), in.stat.mtime_ns,
+                          static_cast<std::int64_t>(in.stat.inode), hash, recorded};
+    if (same && r->second.content_hash == hash) rec.recorded_ns = r->second.recorded_ns;
+    stat_cache.push_back(std::move(rec));
   }
-  std::vector<std::string> gone;
+  std::unordered_set<std::string_view> present;
+  for (const InputFile& in : scan.files) present.insert(in.rel);
   for (const auto& [path, r] : records) {
-    if (!present.count(path) || (!source_files.count(path) && r.content_hash != "stat-only")) gone.push_back(path);
+    if (path.rfind("claims/", 0) == 0 && !present.count(path)) claims_changed = true;  // a claims file was deleted
   }
-  PC_TRY_STATUS(s.store->delete_file_records(gone));
+  PC_TRY_STATUS(s.store->put_file_records(stat_cache));
   timer.mark("store: file records");
   // The claims index is rebuilt by `reindex` and kept by `claim add`; a
   // check only notes that the claims files moved on since.
   if (claims_changed && !reindex_all) PC_TRY_STATUS(s.store->set_meta("claims_index", "stale"));
+  (void)files;
   if (reindex_all) {
     std::vector<core::Claim> all;
     for (auto& f : files) {

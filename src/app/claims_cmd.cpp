@@ -144,7 +144,7 @@ util::Result<CommandOutput> add_requests(const GlobalOptions& g, const std::vect
     store::SnapshotInfo snap{src.hash, src.entry.meta.media_type, static_cast<std::int64_t>(src.bytes.size()),
                              src.hash, now_iso(), src.entry.content};
     PC_TRY_STATUS(s.store->put_snapshot(snap, src.bytes));
-    PC_TRY_STATUS(s.store->put_source(src.entry.meta, src.hash, now_iso()));
+    PC_TRY_STATUS(s.store->link_snapshot(id, src.hash, now_iso()));
   }
   PC_ASSIGN_OR_RETURN(auto index_state, s.store->meta("claims_index"));
   if (index_state.value_or("stale") == "current") {
@@ -230,6 +230,7 @@ util::Result<CommandOutput> claim_show(const GlobalOptions& g, const std::string
   if (!c) return Error(ErrorKind::not_found, "no claim '" + id + "' in claims/; `provcheck claim list` shows the ids");
   PC_ASSIGN_OR_RETURN(auto results, s.store->results());
   PC_ASSIGN_OR_RETURN(auto intact, s.store->intact_set());
+  PC_ASSIGN_OR_RETURN(auto last_run, s.store->last_run());
   CommandOutput out;
   nlohmann::ordered_json j;
   j["id"] = c->id;
@@ -256,6 +257,7 @@ util::Result<CommandOutput> claim_show(const GlobalOptions& g, const std::string
       cj["since"] = r->second.finding.since;
     } else if (in != intact.end() && in->key_hash == probe.key_hash) {
       cj["last_status"] = "intact";
+      if (last_run) cj["as_of"] = last_run->started_at;
     }
     PC_ASSIGN_OR_RETURN(auto hist, s.store->history(c->id, static_cast<int>(i)));
     nlohmann::ordered_json hj = nlohmann::ordered_json::array();
@@ -280,7 +282,8 @@ util::Result<CommandOutput> claim_show(const GlobalOptions& g, const std::string
                std::to_string(ct.end) + ": \"" + core::excerpt(ct.quote, 0, ct.quote.size(), 200) + "\"\n";
     if (cj.contains("last_status")) {
       out.out += "      last check: " + cj["last_status"].get<std::string>() +
-                 (cj.contains("since") ? " since " + cj["since"].get<std::string>() : std::string()) + "\n";
+                 (cj.contains("since") ? " since " + cj["since"].get<std::string>() : std::string()) +
+                 (cj.contains("as_of") ? " as of " + cj["as_of"].get<std::string>() : std::string()) + "\n";
     } else {
       out.out += "      not checked yet\n";
     }

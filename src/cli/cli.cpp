@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 
 #include "app/check_cmd.h"
@@ -157,6 +158,13 @@ int run(int argc, char** argv) {
       return k_exit_input;
     }
     g.directory = dir;
+    // "-C DIR" means "as if started in DIR", for path arguments too.
+    auto from_dir = [&](std::string& path) {
+      if (!path.empty() && path[0] != '/' && dir != ".") path = (std::filesystem::path(dir) / path).string();
+    };
+    for (std::string& p : sadd.paths) from_dir(p);
+    from_dir(import_path);
+    if (copt.output) from_dir(*copt.output);
     if (!action) return k_exit_input;
     return finish(action());
   } catch (const std::exception& e) {

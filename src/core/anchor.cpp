@@ -96,8 +96,10 @@ Choice choose(SourceView& src, std::vector<Candidate>& cands, const Citation& c,
   }
   out.best = top;
   out.tied = tied;
+  // Several equally good places are ambiguous only when each one's context
+  // really fits; copies whose context does not fit are old words elsewhere.
   if (tied > 1) {
-    out.kind = Choice::ambiguous;
+    out.kind = top.context >= k_context_accept ? Choice::ambiguous : Choice::none;
     return out;
   }
   bool accept = top.context >= k_context_accept;

@@ -31,6 +31,14 @@ util::Error sqlite_error(sqlite3* db, int rc, const std::string& context) {
       break;
   }
   std::string msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+  // The schema is fixed by migrations: a missing table or column means the
+  // file was damaged or edited, not that provcheck asked for something odd.
+  if (primary == SQLITE_ERROR && (msg.rfind("no such table", 0) == 0 || msg.rfind("no such column", 0) == 0 ||
+                                  msg.find("malformed") != std::string::npos)) {
+    kind = ErrorKind::corruption;
+    hint = "; the store's schema is damaged: delete .provcheck/ and run `provcheck reindex` (sources/ and claims/ "
+           "are the record; only history and caches are lost)";
+  }
   return Error(kind, context + ": " + msg + hint);
 }
 

@@ -19,20 +19,13 @@ CREATE TABLE snapshots(
   text_zstd BLOB NOT NULL,           -- the text layer, zstd-compressed
   captured_at TEXT NOT NULL,
   captured_from TEXT NOT NULL);
-CREATE TABLE sources(
-  id TEXT PRIMARY KEY,
-  file TEXT NOT NULL,
-  title TEXT NOT NULL, publisher TEXT NOT NULL, url TEXT NOT NULL,
-  published TEXT NOT NULL, retrieved TEXT NOT NULL, media_type TEXT NOT NULL,
-  snapshot TEXT NOT NULL REFERENCES snapshots(hash));
 CREATE TABLE source_snapshots(
   source_id TEXT NOT NULL,
   snapshot TEXT NOT NULL REFERENCES snapshots(hash),
   first_seen TEXT NOT NULL,
   PRIMARY KEY(source_id, snapshot));
-CREATE TABLE files(
-  path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, inode INTEGER NOT NULL,
-  content_hash TEXT NOT NULL, recorded_ns INTEGER NOT NULL);
+CREATE TABLE stat_cache(               -- packed FileRecords of every input file
+  id INTEGER PRIMARY KEY CHECK (id = 1), records BLOB NOT NULL);
 CREATE TABLE claims(
   id TEXT PRIMARY KEY, file TEXT NOT NULL, line INTEGER NOT NULL, text TEXT NOT NULL,
   subject TEXT, metric TEXT, value TEXT, unit TEXT, approx TEXT, as_of TEXT, tags TEXT NOT NULL);

@@ -47,6 +47,42 @@ core::CheckSummary decode_summary(const std::string& text) {
   return s;
 }
 
+// Little-endian packing for the blob tables.
+void put_u64(std::string& out, std::uint64_t v) {
+  char b[8];
+  for (int i = 0; i < 8; ++i) b[i] = static_cast<char>((v >> (8 * i)) & 0xFF);
+  out.append(b, 8);
+}
+void put_str(std::string& out, std::string_view s) {
+  put_u64(out, s.size());
+  out.append(s);
+}
+
+class Unpacker {
+ public:
+  explicit Unpacker(std::string_view data) : m_data(data) {}
+  bool ok() const { return m_ok; }
+  std::uint64_t u64() {
+    if (m_pos + 8 > m_data.size()) { m_ok = false; return 0; }
+    std::uint64_t v = 0;
+    for (int i = 0; i < 8; ++i) v |= static_cast<std::uint64_t>(static_cast<unsigned char>(m_data[m_pos + static_cast<std::size_t>(i)])) << (8 * i);
+    m_pos += 8;
+    return v;
+  }
+  std::string str() {
+    std::uint64_t n = u64();
+    if (!m_ok || n > m_data.size() - m_pos) { m_ok = false; return {}; }
+    std::string s(m_data.substr(m_pos, n));
+    m_pos += n;
+    return s;
+  }
+
+ private:
+  std::string_view m_data;
+  std::size_t m_pos = 0;
+  bool m_ok = true;
+};
+
 class SqliteTransaction : public Store::WriteTransaction {
  public:
   explicit SqliteTransaction(Transaction t) : m_tx(std::move(t)) {}
@@ -66,33 +102,42 @@ class SqliteStore : public Store {
   }
 
   Result<std::unordered_map<std::string, FileRecord>> file_records() override {
-    PC_ASSIGN_OR_RETURN(Statement st, Statement::prepare(
-        m_db, "SELECT path, size, mtime_ns, inode, content_hash, recorded_ns FROM files"));
+    PC_ASSIGN_OR_RETURN(Statement st, Statement::prepare(m_db, "SELECT records FROM stat_cache WHERE id = 1"));
+    PC_ASSIGN_OR_RETURN(bool row, st.step());
     std::unordered_map<std::string, FileRecord> out;
-    for (;;) {
-      bool row = false;
-      PC_ASSIGN_OR_RETURN(row, st.step());
-      if (!row) break;
-      FileRecord r{st.column_text(0), st.column_int(1), st.column_int(2), st.column_int(3), st.column_text(4),
-                   st.column_int(5)};
+    if (!row) return out;
+    Unpacker in(st.column_blob(0));
+    std::uint64_t n = in.u64();
+    out.reserve(n);
+    for (std::uint64_t i = 0; i < n && in.ok(); ++i) {
+      FileRecord r;
+      r.path = in.str();
+      r.size = static_cast<std::int64_t>(in.u64());
+      r.mtime_ns = static_cast<std::int64_t>(in.u64());
+      r.inode = static_cast<std::int64_t>(in.u64());
+      r.recorded_ns = static_cast<std::int64_t>(in.u64());
+      r.content_hash = in.str();
       out.emplace(r.path, std::move(r));
     }
+    if (!in.ok()) return Error(ErrorKind::corruption, m_db.path() + ": the stat cache is damaged; run `provcheck reindex`");
     return out;
   }
 
-  Status put_file_record(const FileRecord& r) override {
-    Statement* st = nullptr;
-    PC_ASSIGN_OR_RETURN(st, cached(
-        m_put_file, "INSERT INTO files(path, size, mtime_ns, inode, content_hash, recorded_ns) VALUES(?,?,?,?,?,?) "
-                    "ON CONFLICT(path) DO UPDATE SET size=excluded.size, mtime_ns=excluded.mtime_ns, "
-                    "inode=excluded.inode, content_hash=excluded.content_hash, recorded_ns=excluded.recorded_ns"));
-    st->bind(1, std::string_view(r.path)).bind(2, r.size).bind(3, r.mtime_ns).bind(4, r.inode);
-    st->bind(5, std::string_view(r.content_hash)).bind(6, r.recorded_ns);
-    return st->run();
-  }
-
-  Status delete_file_records(const std::vector<std::string>& paths) override {
-    return delete_keys("DELETE FROM files WHERE path = ?", paths);
+  Status put_file_records(const std::vector<FileRecord>& all) override {
+    std::string blob;
+    blob.reserve(all.size() * 96);
+    put_u64(blob, all.size());
+    for (const FileRecord& r : all) {
+      put_str(blob, r.path);
+      put_u64(blob, static_cast<std::uint64_t>(r.size));
+      put_u64(blob, static_cast<std::uint64_t>(r.mtime_ns));
+      put_u64(blob, static_cast<std::uint64_t>(r.inode));
+      put_u64(blob, static_cast<std::uint64_t>(r.recorded_ns));
+      put_str(blob, r.content_hash);
+    }
+    PC_ASSIGN_OR_RETURN(Statement st, Statement::prepare(m_db, "INSERT OR REPLACE INTO stat_cache(id, records) VALUES(1, ?)"));
+    st.bind_blob(1, blob);
+    return st.run();
   }
 
   Result<bool> has_snapshot(const std::string& hash) override {
@@ -138,23 +183,12 @@ class SqliteStore : public Store {
     return std::optional<std::string>(std::move(text).value());
   }
 
-  Status put_source(const core::SourceMeta& m, const std::string& snapshot_hash, const std::string& seen_at) override {
-    Statement* st = nullptr;
-    PC_ASSIGN_OR_RETURN(st, cached(m_put_source,
-        "INSERT INTO sources(id, file, title, publisher, url, published, retrieved, media_type, snapshot) "
-        "VALUES(?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET file=excluded.file, title=excluded.title, "
-        "publisher=excluded.publisher, url=excluded.url, published=excluded.published, "
-        "retrieved=excluded.retrieved, media_type=excluded.media_type, snapshot=excluded.snapshot"));
-    int i = 1;
-    for (const std::string* v : {&m.id, &m.file, &m.title, &m.publisher, &m.url, &m.published, &m.retrieved,
-                                 &m.media_type, &snapshot_hash}) {
-      st->bind(i++, std::string_view(*v));
-    }
-    PC_TRY_STATUS(st->run());
+  Status link_snapshot(const std::string& source_id, const std::string& snapshot_hash,
+                       const std::string& seen_at) override {
     Statement* link = nullptr;
     PC_ASSIGN_OR_RETURN(link, cached(m_link_snapshot,
         "INSERT OR IGNORE INTO source_snapshots(source_id, snapshot, first_seen) VALUES(?,?,?)"));
-    link->bind(1, std::string_view(m.id)).bind(2, std::string_view(snapshot_hash)).bind(3, std::string_view(seen_at));
+    link->bind(1, std::string_view(source_id)).bind(2, std::string_view(snapshot_hash)).bind(3, std::string_view(seen_at));
     return link->run();
   }
 
@@ -406,7 +440,7 @@ class SqliteStore : public Store {
   // Statements are declared before the connection is destroyed: members
   // destruct in reverse order, so m_db (first) outlives them.
   Connection m_db;
-  std::unique_ptr<Statement> m_put_file, m_put_snapshot, m_put_source, m_link_snapshot, m_del_claim, m_del_citations, m_put_claim,
+  std::unique_ptr<Statement> m_put_snapshot, m_link_snapshot, m_del_claim, m_del_citations, m_put_claim,
       m_put_citation, m_put_history, m_put_result;
 };
 
@@ -420,7 +454,7 @@ util::Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path, 
   PC_ASSIGN_OR_RETURN(Connection db, Connection::open(path, options.busy_timeout_ms, options.create));
   // A file that is not a database shows up at the first statement.
   PC_TRY_STATUS(db.exec("PRAGMA foreign_keys = ON"));
-  auto wal = db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL");
+  auto wal = db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536");
   if (!wal.ok()) return wal.error();
   PC_TRY_STATUS(migrate(db, k_schema_version));
   // A quick structural check catches a truncated or byte-flipped store early.

@@ -89,10 +89,11 @@ class Store {
   };
   virtual util::Result<std::unique_ptr<WriteTransaction>> begin_write() = 0;
 
-  // Stat records of input files.
+  // The stat cache: one record per input file, read and replaced whole (a
+  // check knows every file anyway, and one packed row costs far less than
+  // thousands of row updates).
   virtual util::Result<std::unordered_map<std::string, FileRecord>> file_records() = 0;
-  virtual util::Status put_file_record(const FileRecord& r) = 0;
-  virtual util::Status delete_file_records(const std::vector<std::string>& paths) = 0;
+  virtual util::Status put_file_records(const std::vector<FileRecord>& all) = 0;
 
   // Snapshots and sources.
   virtual util::Result<bool> has_snapshot(const std::string& hash) = 0;
@@ -101,9 +102,10 @@ class Store {
   virtual util::Status put_snapshot_compressed(const SnapshotInfo& info, std::string_view compressed) = 0;
   virtual util::Result<std::vector<std::string>> snapshot_hashes() = 0;
   virtual util::Result<std::optional<std::string>> snapshot_text(const std::string& hash) = 0;
-  // Upserts the source and links the snapshot to its history.
-  virtual util::Status put_source(const core::SourceMeta& meta, const std::string& snapshot_hash,
-                                  const std::string& seen_at) = 0;
+  // Links a snapshot to a source's history (the sidecar is the record of
+  // the source's metadata; the store keeps which contents it has had).
+  virtual util::Status link_snapshot(const std::string& source_id, const std::string& snapshot_hash,
+                                     const std::string& seen_at) = 0;
   virtual util::Result<std::vector<SnapshotInfo>> source_snapshots(const std::string& source_id) = 0;
 
   // Small named values (e.g. whether the claims index is current).

@@ -106,20 +106,22 @@ expect_json_keys() {
 }
 
 # The workspace's state: a hash of every file in sources/ and claims/, and
-# the rows of the store's tables that commands write.
+# every row of every table in the store (claims, citations, sources,
+# results, snapshots, runs ...; blobs by their hash). A command that fails
+# must leave all of it as it was.
 state_dump() {
   (cd "$WS" && find sources claims -type f -print0 | sort -z | xargs -0 -r sha256sum)
   py - "$WS/.provcheck/store.db" <<'PY'
-import os, sqlite3, sys
+import hashlib, os, sqlite3, sys
 path = sys.argv[1]
 if not os.path.exists(path):
     print("no store"); sys.exit()
 db = sqlite3.connect("file:" + path + "?mode=ro", uri=True)
-for table in ("sources", "claims", "citations", "results"):
-    for row in sorted(map(repr, db.execute("SELECT * FROM " + table))):
+cell = lambda v: "blob:" + hashlib.sha256(v).hexdigest()[:16] if isinstance(v, bytes) else v
+tables = db.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name")
+for (table,) in tables.fetchall():
+    for row in sorted(repr(tuple(map(cell, r))) for r in db.execute(f'SELECT * FROM "{table}"')):
         print(table, row)
-for (h,) in sorted(db.execute("SELECT hash FROM snapshots")):
-    print("snapshot", h)
 PY
 }
 

@@ -13,7 +13,7 @@ pc_ok check
 printf '{\n  "schema": "provcheck.claims/1"\n  "claims": []\n}\n' >claims/x.json
 snapshot_state
 for cmd in "check" "check --format json" "claim list" "claim add --source garden --quote pond"; do
-  pc $cmd
+  pc $cmd  # word splitting intended: the command and its arguments
   expect_rc 2
   expect_err_contains "claims/x.json:3:"; expect_err_contains ": invalid JSON: "
   [ -z "$OUT" ] || fail "nothing should go to stdout on a bad claims file"

@@ -12,7 +12,7 @@ expect_out_contains "not checked yet"
 
 pc_ok check
 pc_ok claim show oven
-expect_out_contains "last check: intact since "
+expect_out_contains "last check: intact as of "
 expect_out_lacks "not checked yet"
 
 sed -i 's/new oven/old oven/' sources/bakery.txt

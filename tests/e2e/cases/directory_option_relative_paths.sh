@@ -7,7 +7,7 @@
 setup_ws
 printf 'Village fete.\nThe tug of war final was won by the bakers.\n' >fete.txt
 printf '{"source": "fete", "quote": "The tug of war final", "id": "tug"}\n' >fete.jsonl
-cd "$TMP"
+cd "$TMP" || fail "cannot enter $TMP"
 
 pc -C ws source add fete.txt
 expect_rc 0

@@ -16,11 +16,11 @@ printf 'A short note written for this test.\n' >note.txt
 pc_ok source add note.txt
 pc_ok claim add --source note --quote "A short note" --id c1
 
-cd sources
+cd sources || fail "cannot enter sources/"
 pc_ok claim list
 expect_out_contains "c1"
 expect_out_contains "claims/claims.json"
-cd "$TMP"
+cd "$TMP" || fail "cannot enter $TMP"
 pc_ok -C ws claim list
 expect_out_contains "c1"
 pc_ok -C "$WS/claims" check

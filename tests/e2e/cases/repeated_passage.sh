@@ -43,7 +43,7 @@ expect_rc 0
 expect_json_field '.citations[0].status' moved '.citations[0].found_span' "[$(offset 2), $(( $(offset 2) + ${#Q} ))]"
 
 # Identical lines: the middle copies have the same context on both sides.
-{ echo "Bell log for the week."; for i in 1 2 3 4 5 6 7 8; do echo "tick tock tick tock."; done; echo "End of log."; } >bells.txt
+{ echo "Bell log for the week."; for _ in 1 2 3 4 5 6 7 8; do echo "tick tock tick tock."; done; echo "End of log."; } >bells.txt
 pc_ok source add bells.txt
 pc_ok claim add --source bells --quote "tick tock tick tock." --occurrence 4 --id bell
 pc_ok check

@@ -6,8 +6,9 @@
 # the quote changed → missing (1), the file deleted → source_missing (1).
 . "$(dirname "$0")/../lib.sh" || exit 1
 skip_unless_seeds
-SEED=$(ls "$PROVCHECK_SEEDS"/002_*.txt 2>/dev/null | head -n 1)
-[ -n "$SEED" ] || { echo "SKIP [$CASE]: no seed 002 in $PROVCHECK_SEEDS"; exit 77; }
+set -- "$PROVCHECK_SEEDS"/002_*.txt
+SEED=$1
+[ -f "$SEED" ] || { echo "SKIP [$CASE]: no seed 002 in $PROVCHECK_SEEDS"; exit 77; }
 setup_ws
 cp "$SEED" "$TMP/article.txt"
 pc_ok source add "$TMP/article.txt" --id article

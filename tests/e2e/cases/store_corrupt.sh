@@ -15,7 +15,7 @@ BEFORE=$(files_hash)
 expect_corrupt() {  # $1: how the store was damaged
   local cmd
   for cmd in "check" "claim add --source cinema --quote Saturday --id sat" "reindex"; do
-    pc $cmd
+    pc $cmd  # word splitting intended: the command and its arguments
     [ "$RC" = 3 ] || fail "$1: '$cmd' should exit 3, got $RC"
     expect_err_contains "delete .provcheck/ and run \`provcheck reindex\`"
   done

@@ -13,7 +13,7 @@ printf 'More.\n' >"$TMP/more.txt"
 
 for cmd in "check" "check --format json" "reindex" "init" "claim show high" "source show tide" \
            "claim add --source tide --quote six --id six" "source add $TMP/more.txt"; do
-  pc $cmd
+  pc $cmd  # word splitting intended: the command and its arguments
   [ "$RC" = 3 ] || fail "'$cmd' on a newer store should exit 3, got $RC"
   expect_err_contains "the store has schema version 99, newer than this provcheck understands"
   expect_err_contains "use a newer provcheck, or delete .provcheck/"

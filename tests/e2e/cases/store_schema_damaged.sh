@@ -1,6 +1,6 @@
 # Regression: damage inside the store's schema text (sqlite_master), e.g. one
 # flipped byte in a column name, made commands fail with "internal error: ...
-# no such column: mtime_ns" and no advice. Exit 3 was right; the message
+# no such column: ..." and no advice. Exit 3 was right; the message
 # must say, as for any other damaged store, to delete .provcheck/ and
 # reindex. Found by flipping bytes across a store (see store_corrupt).
 . "$(dirname "$0")/../lib.sh" || exit 1
@@ -13,9 +13,9 @@ py - .provcheck/store.db <<'PY' || fail "test setup: column name not found in th
 import sys
 p = sys.argv[1]
 b = bytearray(open(p, "rb").read())
-at = b.find(b"mtime_ns INTEGER")
+at = b.find(b"fingerprint TEXT NOT NULL")
 assert at >= 0
-b[at + 7] = ord("x")  # mtime_ns -> mtime_nx in CREATE TABLE files(...)
+b[at + 10] = ord("x")  # fingerprint -> fingerprixt in CREATE TABLE runs(...)
 open(p, "wb").write(b)
 PY
 pc check

@@ -49,15 +49,19 @@ TEST_F(StoreTest, TransactionRollsBackUnlessCommitted) {
   auto s = open();
   {
     auto tx = std::move(s->begin_write()).value();
-    ASSERT_TRUE(s->put_file_record({"sources/a.txt", 1, 2, 3, "h", 4}).ok());
+    ASSERT_TRUE(s->put_file_records({{"sources/a.txt", 1, 2, 3, "h", 4}}).ok());
   }
   EXPECT_TRUE(s->file_records()->empty());
   {
     auto tx = std::move(s->begin_write()).value();
-    ASSERT_TRUE(s->put_file_record({"sources/a.txt", 1, 2, 3, "h", 4}).ok());
+    ASSERT_TRUE(s->put_file_records({{"sources/a.txt", 1, 2, 3, "h", 4}, {"claims/c.json", 5, 6, 7, "stat-only", 8}}).ok());
     ASSERT_TRUE(tx->commit().ok());
   }
-  EXPECT_EQ(s->file_records()->at("sources/a.txt").content_hash, "h");
+  auto records = s->file_records();
+  ASSERT_TRUE(records.ok());
+  EXPECT_EQ(records->at("sources/a.txt").content_hash, "h");
+  EXPECT_EQ(records->at("claims/c.json").mtime_ns, 6);
+  EXPECT_EQ(records->at("claims/c.json").recorded_ns, 8);
 }
 
 TEST_F(StoreTest, ResultsKeepFirstRunWhileStatusHoldsAndRecordHistory) {
@@ -109,6 +113,18 @@ TEST_F(StoreTest, RunSummaryRoundTrips) {
   EXPECT_EQ((*last)->summary.claims, 5u);
   EXPECT_EQ((*last)->summary.by_status.at("missing"), 1u);
   EXPECT_EQ((*last)->fingerprint, "fp");
+}
+
+TEST_F(StoreTest, IntactSetRoundTripsSorted) {
+  auto s = open();
+  std::vector<IntactEntry> in = {{1, 10}, {5, 50}, {9, 90}};
+  auto tx = std::move(s->begin_write()).value();
+  ASSERT_TRUE(s->put_intact_set(in).ok());
+  ASSERT_TRUE(tx->commit().ok());
+  auto out = s->intact_set();
+  ASSERT_TRUE(out.ok());
+  ASSERT_EQ(out->size(), 3u);
+  EXPECT_EQ((*out)[2].cache_key, 90u);
 }
 
 TEST_F(StoreTest, NewerSchemaIsRefused) {
