@@ -40,6 +40,9 @@ class PhaseTimer {
                       std::to_string(std::chrono::duration<double, std::milli>(now - m_last).count()) + " ms");
     m_last = now;
   }
+  void note(const char* what, double ms) {
+    if (m_on) m_notes.push_back(std::string("timing: ") + what + " " + std::to_string(ms) + " ms");
+  }
   std::vector<std::string> notes() const { return m_notes; }
 
  private:
@@ -97,8 +100,13 @@ core::Verdict intact_verdict(const core::Citation& c) {
 }
 
 util::Result<CommandOutput> render(core::CheckReport& report, const CheckOptions& o, std::vector<std::string> notes) {
+  // Text lists only what is not ok; the summary already counts the rest.
+  if (o.format == "text" && !o.output) {
+    std::erase_if(report.citations, [](const core::CitationFinding& f) { return f.severity == core::Severity::ok; });
+  }
   std::sort(report.citations.begin(), report.citations.end(), [](const auto& a, const auto& b) {
-    return a.claim != b.claim ? a.claim < b.claim : a.index < b.index;
+    int c = a.claim.compare(b.claim);
+    return c != 0 ? c < 0 : a.index < b.index;
   });
   CommandOutput out;
   out.notes = std::move(notes);
@@ -134,7 +142,7 @@ struct Previous {
   std::unordered_map<std::uint64_t, std::uint64_t> intact;  // key hash -> cache key
 };
 
-util::Status judge_citation_into(const workspace::Workspace& ws, const core::Claim& claim, int idx, SourceLoad& load,
+util::Status judge_citation_into(const workspace::Workspace& ws, const core::Claim& claim, int idx, CheckInputs& load,
                                  const Previous& prev, const std::string& started, Judged& j) {
   const core::Citation& c = claim.citations[static_cast<std::size_t>(idx)];
   std::string key = store::result_key(claim.id, idx);
@@ -188,7 +196,7 @@ util::Status judge_citation_into(const workspace::Workspace& ws, const core::Cla
 }
 
 util::Result<Judged> judge_all(const workspace::Workspace& ws, const std::vector<workspace::ClaimsFile>& files,
-                               SourceLoad& load, const Previous& prev, const std::string& started) {
+                               CheckInputs& load, const Previous& prev, const std::string& started) {
   Judged j;
   std::unordered_set<std::string> live;
   for (const auto& f : files) {
@@ -204,20 +212,15 @@ util::Result<Judged> judge_all(const workspace::Workspace& ws, const std::vector
     if (!live.count(key)) j.delete_rows.push_back(key);
   }
   std::sort(j.intact.begin(), j.intact.end());
-  core::summarize(j.report, j.claims, load.entries.size());
+  core::summarize(j.report, j.claims, load.by_id.size());
   return j;
 }
 
-util::Status persist(Session& s, const InputScan& scan, const std::string& fingerprint, SourceLoad& load,
-                     std::vector<workspace::ClaimsFile>& files, Judged& j,
-                     const std::unordered_map<std::string, store::FileRecord>& records, bool reindex_all,
-                     const std::string& started, std::int64_t recorded, PhaseTimer& timer) {
-  PC_ASSIGN_OR_RETURN(auto tx, s.store->begin_write());
-  std::unordered_map<std::string, const LoadedSource*> by_content;
-  for (auto& [id, ls] : load.by_id) {
-    if (!ls.present) continue;
-    by_content.emplace(ls.entry.content, &ls);
-    if (!ls.changed) continue;
+// Writes the snapshots of changed sources; runs on a worker thread while
+// the citations are judged (the store is not used by the judging).
+util::Status write_snapshots(Session& s, const CheckInputs& load, const std::string& started) {
+  for (const auto& [id, ls] : load.by_id) {
+    if (!ls.present || !ls.changed) continue;
     if (ls.compressed) {
       store::SnapshotInfo snap{ls.hash, ls.entry.meta.media_type, static_cast<std::int64_t>(ls.stat.size),
                                util::xxh3_128_digest(*ls.text), started, ls.entry.content};
@@ -225,7 +228,18 @@ util::Status persist(Session& s, const InputScan& scan, const std::string& finge
     }
     PC_TRY_STATUS(s.store->link_snapshot(ls.entry.meta.id, ls.hash, started));
   }
-  timer.mark("store: snapshots");
+  return util::Status();
+}
+
+// Everything else a check records, in the transaction write_snapshots began.
+util::Status persist(Session& s, store::Store::WriteTransaction& tx, const InputScan& scan,
+                     const std::string& fingerprint, CheckInputs& load, std::vector<workspace::ClaimsFile>& files,
+                     Judged& j, const std::unordered_map<std::string, store::FileRecord>& records, bool reindex_all,
+                     const std::string& started, std::int64_t recorded, PhaseTimer& timer) {
+  std::unordered_map<std::string, const LoadedSource*> by_content;
+  for (auto& [id, ls] : load.by_id) {
+    if (ls.present) by_content.emplace(ls.entry.content, &ls);
+  }
   // The new stat cache: every input file; sources with their content hash.
   bool claims_changed = reindex_all;
   std::vector<store::FileRecord> stat_cache;
@@ -269,7 +283,7 @@ util::Status persist(Session& s, const InputScan& scan, const std::string& finge
   for (const std::string& key : j.back_to_intact) PC_TRY_STATUS(s.store->add_history(run_id, key, "intact", ""));
   PC_TRY_STATUS(s.store->put_intact_set(j.intact));
   timer.mark("store: results");
-  PC_TRY_STATUS(tx->commit());
+  PC_TRY_STATUS(tx.commit());
   timer.mark("store: commit");
   return util::Status();
 }
@@ -277,32 +291,47 @@ util::Status persist(Session& s, const InputScan& scan, const std::string& finge
 // The full pipeline: sources are loaded on a worker thread (stat cache,
 // read, hash, compress) while this thread parses the claims files.
 util::Result<CommandOutput> full_check(Session& s, const CheckOptions& o, const InputScan& scan,
-                                       const std::string& fingerprint, bool reindex_all) {
+                                       const std::string& fingerprint, bool reindex_all, PhaseTimer& timer) {
   std::int64_t recorded = now_ns();
   std::string started = now_iso();
-  PhaseTimer timer;
   PC_ASSIGN_OR_RETURN(auto records, s.store->file_records());
   if (reindex_all) records.clear();
   PC_ASSIGN_OR_RETURN(auto snapshot_list, s.store->snapshot_hashes());
   std::unordered_set<std::string> known(snapshot_list.begin(), snapshot_list.end());
-  auto loading = std::async(std::launch::async, [&] { return load_sources(s.ws, records, known); });
-  auto claims = workspace::load_claims(s.ws);
-  timer.mark("read claims");
+  timer.mark("read store");
   Previous prev;
   auto rows = s.store->results();
   auto intact = s.store->intact_set();
-  auto loaded = loading.get();
-  timer.mark("read sources and claims");
-  if (!loaded.ok()) return loaded.error();
-  if (!claims.ok()) return claims.error();
   if (!rows.ok()) return rows.error();
   if (!intact.ok()) return intact.error();
+  PC_ASSIGN_OR_RETURN(CheckInputs inputs, load_check_inputs(s.ws, records, known));
+  timer.mark("read sources and claims");
   prev.rows = std::move(rows).value();
   for (const auto& e : *intact) prev.intact.emplace(e.key_hash, e.cache_key);
-  PC_ASSIGN_OR_RETURN(Judged j, judge_all(s.ws, *claims, *loaded, prev, started));
-  timer.mark("judge");
-  PC_TRY_STATUS(persist(s, scan, fingerprint, *loaded, *claims, j, records, reindex_all, started, recorded, timer));
-  return render(j.report, o, timer.notes());
+  // Snapshots are written while the citations are judged; the rest of the
+  // run is recorded in the same transaction afterwards.
+  std::unique_ptr<store::Store::WriteTransaction> tx;
+  auto writer = std::async(std::launch::async, [&]() -> util::Status {
+    PC_ASSIGN_OR_RETURN(tx, s.store->begin_write());
+    return write_snapshots(s, inputs, started);
+  });
+  auto judged = judge_all(s.ws, inputs.claims, inputs, prev, started);
+  util::Status written = writer.get();
+  timer.mark("judge and write snapshots");
+  if (!written.ok()) return written.error();
+  if (!judged.ok()) return judged.error();
+  Judged& j = *judged;
+  PC_TRY_STATUS(persist(s, *tx, scan, fingerprint, inputs, inputs.claims, j, records, reindex_all, started, recorded, timer));
+  tx.reset();
+  auto out = render(j.report, o, {});
+  timer.mark("render");
+  release_at_exit(std::move(judged));
+  release_at_exit(std::move(inputs));
+  if (out.ok()) {
+    auto notes = timer.notes();
+    out->notes.insert(out->notes.begin(), notes.begin(), notes.end());
+  }
+  return out;
 }
 
 // Nothing changed since the last run: the stored summary and the stored
@@ -327,9 +356,12 @@ util::Result<CommandOutput> check(const GlobalOptions& g, const CheckOptions& o)
   if (o.format != "text" && o.format != "json" && o.format != "md") {
     return Error(ErrorKind::invalid_input, "--format '" + o.format + "': choose text, json or md");
   }
+  PhaseTimer timer;
   PC_ASSIGN_OR_RETURN(Session s, open_session(g));
+  timer.mark("open store");
   PC_ASSIGN_OR_RETURN(InputScan scan, scan_inputs(s.ws));
   std::string fp = fingerprint(scan, k_engine_version);
+  timer.mark("scan inputs");
   // JSON lists every citation, intact ones too: that needs the claims files.
   if (o.format != "json") {
     PC_ASSIGN_OR_RETURN(auto last, s.store->last_run());
@@ -338,7 +370,7 @@ util::Result<CommandOutput> check(const GlobalOptions& g, const CheckOptions& o)
       if (all_settled(scan, records)) return cached_check(s, o, *last);
     }
   }
-  return full_check(s, o, scan, fp, false);
+  return full_check(s, o, scan, fp, false, timer);
 }
 
 util::Result<CommandOutput> reindex(const GlobalOptions& g) {
@@ -346,7 +378,8 @@ util::Result<CommandOutput> reindex(const GlobalOptions& g) {
   PC_ASSIGN_OR_RETURN(InputScan scan, scan_inputs(s.ws));
   std::string fp = fingerprint(scan, k_engine_version);
   CheckOptions o;
-  PC_ASSIGN_OR_RETURN(CommandOutput out, full_check(s, o, scan, fp, true));
+  PhaseTimer timer;
+  PC_ASSIGN_OR_RETURN(CommandOutput out, full_check(s, o, scan, fp, true, timer));
   CommandOutput r;
   r.out = "rebuilt the index from sources/ and claims/\n" + out.out;
   r.notes = out.notes;

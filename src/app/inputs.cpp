@@ -18,31 +18,31 @@ bool ends_with(const std::string& s, const std::string& suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-util::Status scan_dir(const workspace::Workspace& ws, const fs::path& dir, bool recursive, InputScan& out) {
-  std::error_code ec;
-  if (!fs::is_directory(dir, ec)) return util::Status();
-  auto add = [&](const fs::directory_entry& e) -> util::Status {
-    std::string name = e.path().filename().string();
-    if (name.empty() || name[0] == '.') return util::Status();
-    auto st = util::stat_file(e.path());
-    if (!st.ok()) return util::Status();  // vanished between listing and stat: not an input any more
-    if (!st->is_regular) return util::Status();
-    InputFile f{InputFile::Kind::content, ws.relative(e.path()), *st};
-    if (recursive) {
-      if (e.path().extension() != ".json") return util::Status();
+// Lists `dir` (workspace-relative `rel`), recursing into subfolders of
+// claims/. Hidden entries are skipped.
+util::Status scan_dir(const workspace::Workspace& ws, const std::string& rel, bool claims, InputScan& out) {
+  auto entries = util::list_directory(ws.absolute(rel));
+  if (!entries.ok()) {
+    if (entries.error().kind() == ErrorKind::not_found) return util::Status();
+    return entries.error();
+  }
+  for (util::DirEntry& e : *entries) {
+    if (e.name.empty() || e.name[0] == '.') continue;
+    std::string path = rel + "/" + e.name;
+    if (e.stat.is_directory) {
+      if (claims) PC_TRY_STATUS(scan_dir(ws, path, true, out));
+      continue;
+    }
+    if (!e.stat.is_regular) continue;
+    InputFile f{InputFile::Kind::content, std::move(path), e.stat};
+    if (claims) {
+      if (!ends_with(e.name, ".json")) continue;
       f.kind = InputFile::Kind::claims;
-    } else if (ends_with(name, workspace::k_sidecar_suffix)) {
+    } else if (ends_with(e.name, workspace::k_sidecar_suffix)) {
       f.kind = InputFile::Kind::sidecar;
     }
     out.files.push_back(std::move(f));
-    return util::Status();
-  };
-  if (recursive) {
-    for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) PC_TRY_STATUS(add(*it));
-  } else {
-    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) PC_TRY_STATUS(add(*it));
   }
-  if (ec) return Error(ErrorKind::io, dir.string() + ": cannot list: " + ec.message());
   return util::Status();
 }
 
@@ -50,8 +50,8 @@ util::Status scan_dir(const workspace::Workspace& ws, const fs::path& dir, bool 
 
 util::Result<InputScan> scan_inputs(const workspace::Workspace& ws) {
   InputScan scan;
-  PC_TRY_STATUS(scan_dir(ws, ws.sources_dir(), false, scan));
-  PC_TRY_STATUS(scan_dir(ws, ws.claims_dir(), true, scan));
+  PC_TRY_STATUS(scan_dir(ws, "sources", false, scan));
+  PC_TRY_STATUS(scan_dir(ws, "claims", true, scan));
   if (auto st = util::stat_file(ws.settings_path()); st.ok()) {
     scan.files.push_back({InputFile::Kind::settings, "provcheck.json", *st});
   }
@@ -64,8 +64,9 @@ std::string fingerprint(const InputScan& scan, const std::string& engine_version
   buf.reserve(scan.files.size() * 64);
   for (const InputFile& f : scan.files) {
     buf += f.rel;
-    buf += '|' + std::to_string(f.stat.size) + '|' + std::to_string(f.stat.mtime_ns) + '|' +
-           std::to_string(f.stat.inode) + '\n';
+    std::uint64_t nums[3] = {f.stat.size, static_cast<std::uint64_t>(f.stat.mtime_ns), f.stat.inode};
+    buf.append(reinterpret_cast<const char*>(nums), sizeof nums);
+    buf += '\n';
   }
   return util::xxh3_128_digest(buf);
 }

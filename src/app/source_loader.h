@@ -1,11 +1,12 @@
 #pragma once
-// Loads the current state of every source for a check: its sidecar, and
-// either its hash from the stat cache (no read) or its bytes, hash and text
-// layer, with the snapshot text compressed for the store when the store has
-// not seen that content yet. Runs on a worker thread while the claims are
-// parsed; it touches no store and no shared state except its own results.
+// Loads what a check reads from the workspace, on two threads: every source
+// (its sidecar, then either its hash from the stat cache, or its bytes,
+// hash, text layer and, when the store lacks that content, its compressed
+// snapshot text) and every claims file. One thread starts with the
+// sources, the other with the claims; each then helps with the other list,
+// so both cores stay busy whatever the mix. Errors are reported in file
+// order, so the first bad file named is the same on every run.
 
-#include <map>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -14,6 +15,7 @@
 
 #include "store/store.h"
 #include "util/file_io.h"
+#include "workspace/claims_file.h"
 #include "workspace/sources.h"
 
 namespace provcheck::app {
@@ -23,21 +25,22 @@ struct LoadedSource {
   bool present = false;
   std::string problem;  // why it is unusable, when !present
   std::string hash;     // xxh3-128 of the content file
-  std::optional<std::string> text;  // the text layer, when it was read
+  std::optional<std::string> text;        // the text layer, when it was read
   std::optional<std::string> compressed;  // for a snapshot the store lacks
   util::FileStat stat;
   bool changed = false;  // read because its stat differed from the store's record
 };
 
-struct SourceLoad {
-  std::vector<workspace::SourceEntry> entries;
-  std::map<std::string, LoadedSource> by_id;
+struct CheckInputs {
+  std::vector<std::string> sidecars;  // sorted; sources are sorted by id the same way
+  std::unordered_map<std::string, LoadedSource> by_id;
+  std::vector<workspace::ClaimsFile> claims;
 };
 
-// `records` and `known_snapshots` come from the store, read before the worker starts.
-util::Result<SourceLoad> load_sources(const workspace::Workspace& ws,
-                                      const std::unordered_map<std::string, store::FileRecord>& records,
-                                      const std::unordered_set<std::string>& known_snapshots);
+// `records` and `known_snapshots` come from the store and are only read.
+util::Result<CheckInputs> load_check_inputs(const workspace::Workspace& ws,
+                                            const std::unordered_map<std::string, store::FileRecord>& records,
+                                            const std::unordered_set<std::string>& known_snapshots);
 
 // Reads the text layer of a source whose hash came from the stat cache.
 util::Status ensure_text(const workspace::Workspace& ws, LoadedSource& src);

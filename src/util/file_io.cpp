@@ -1,5 +1,6 @@
 #include "util/file_io.h"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -31,15 +32,55 @@ class Fd {
 
 }  // namespace
 
-Result<FileStat> stat_file(const std::filesystem::path& path) {
-  struct stat st {};
-  if (::stat(path.c_str(), &st) != 0) return errno_error(path, "stat", errno);
+namespace {
+
+FileStat to_file_stat(const struct stat& st) {
   FileStat out;
   out.size = static_cast<std::uint64_t>(st.st_size);
   out.mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000LL + st.st_mtim.tv_nsec;
   out.inode = static_cast<std::uint64_t>(st.st_ino);
   out.is_regular = S_ISREG(st.st_mode);
   out.is_directory = S_ISDIR(st.st_mode);
+  return out;
+}
+
+class Dir {
+ public:
+  explicit Dir(DIR* d) : m_dir(d) {}
+  ~Dir() { if (m_dir) ::closedir(m_dir); }
+  Dir(const Dir&) = delete;
+  Dir& operator=(const Dir&) = delete;
+  DIR* get() const { return m_dir; }
+
+ private:
+  DIR* m_dir;
+};
+
+}  // namespace
+
+Result<FileStat> stat_file(const std::filesystem::path& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return errno_error(path, "stat", errno);
+  return to_file_stat(st);
+}
+
+Result<std::vector<DirEntry>> list_directory(const std::filesystem::path& dir) {
+  Dir d(::opendir(dir.c_str()));
+  if (!d.get()) return errno_error(dir, "list", errno);
+  int fd = ::dirfd(d.get());
+  std::vector<DirEntry> out;
+  for (;;) {
+    errno = 0;
+    struct dirent* e = ::readdir(d.get());
+    if (!e) {
+      if (errno != 0) return errno_error(dir, "list", errno);
+      break;
+    }
+    if (std::strcmp(e->d_name, ".") == 0 || std::strcmp(e->d_name, "..") == 0) continue;
+    struct stat st {};
+    if (::fstatat(fd, e->d_name, &st, 0) != 0) continue;
+    out.push_back({e->d_name, to_file_stat(st)});
+  }
   return out;
 }
 

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "util/result.h"
 
@@ -23,6 +24,15 @@ struct FileStat {
 };
 
 Result<FileStat> stat_file(const std::filesystem::path& path);
+
+struct DirEntry {
+  std::string name;
+  FileStat stat;
+};
+// The entries of a folder with their stat (one fstatat each, relative to
+// the open folder), skipping "." and ".."; unsorted. Entries that vanish
+// between listing and stat are left out.
+Result<std::vector<DirEntry>> list_directory(const std::filesystem::path& dir);
 Result<std::string> read_file(const std::filesystem::path& path);
 Status write_file_atomic(const std::filesystem::path& path, std::string_view bytes);
 Status create_directories(const std::filesystem::path& path);

@@ -3,15 +3,15 @@
 #define XXH_INLINE_ALL
 #include <xxhash.h>
 
-#include <cstdio>
 
 namespace provcheck::util {
 namespace {
 
 std::string hex64(std::uint64_t v) {
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
-  return std::string(buf, 16);
+  static constexpr char k_digits[] = "0123456789abcdef";
+  std::string s(16, '0');
+  for (int i = 15; i >= 0; --i, v >>= 4) s[static_cast<std::size_t>(i)] = k_digits[v & 0xF];
+  return s;
 }
 
 std::string digest128(XXH128_hash_t h) {

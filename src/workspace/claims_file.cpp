@@ -246,16 +246,18 @@ util::Status check_unique_ids(const std::vector<ClaimsFile>& files) {
   return util::Status();
 }
 
+util::Result<ClaimsFile> read_claims_file(const Workspace& ws, const std::string& rel) {
+  PC_ASSIGN_OR_RETURN(std::string bytes, util::read_file(ws.absolute(rel)));
+  return parse_claims_file(bytes, rel);
+}
+
 util::Result<std::vector<ClaimsFile>> load_claims(const Workspace& ws) {
   std::vector<std::string> paths;
   PC_ASSIGN_OR_RETURN(paths, list_claims_files(ws));
   std::vector<ClaimsFile> files;
   files.reserve(paths.size());
   for (const std::string& p : paths) {
-    std::string bytes;
-    PC_ASSIGN_OR_RETURN(bytes, util::read_file(ws.absolute(p)));
-    ClaimsFile f;
-    PC_ASSIGN_OR_RETURN(f, parse_claims_file(bytes, p));
+    PC_ASSIGN_OR_RETURN(ClaimsFile f, read_claims_file(ws, p));
     files.push_back(std::move(f));
   }
   PC_TRY_STATUS(check_unique_ids(files));

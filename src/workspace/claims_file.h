@@ -27,6 +27,9 @@ std::string render_claims_file(const ClaimsFile& file);
 // Workspace-relative paths of every claims/**/*.json, sorted.
 util::Result<std::vector<std::string>> list_claims_files(const Workspace& ws);
 
+// Reads and parses one claims file (workspace-relative path).
+util::Result<ClaimsFile> read_claims_file(const Workspace& ws, const std::string& rel);
+
 // Reads and parses every claims file; a claim id used twice is an error
 // naming both places.
 util::Result<std::vector<ClaimsFile>> load_claims(const Workspace& ws);

@@ -119,31 +119,47 @@ std::string render_sidecar(const core::SourceMeta& m) {
   return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
-util::Result<std::vector<SourceEntry>> list_sources(const Workspace& ws) {
-  std::vector<SourceEntry> out;
-  std::error_code ec;
-  fs::directory_iterator it(ws.sources_dir(), ec);
-  if (ec) {
-    if (ec == std::errc::no_such_file_or_directory) return out;
-    return Error(ErrorKind::io, ws.sources_dir().string() + ": cannot list: " + ec.message());
+util::Result<std::vector<std::string>> list_sidecars(const Workspace& ws) {
+  std::vector<std::string> out;
+  auto entries = util::list_directory(ws.sources_dir());
+  if (!entries.ok()) {
+    if (entries.error().kind() == ErrorKind::not_found) return out;
+    return entries.error();
   }
   std::string suffix = k_sidecar_suffix;
-  for (const fs::directory_entry& e : it) {
-    std::string name = e.path().filename().string();
+  for (const util::DirEntry& e : *entries) {
+    const std::string& name = e.name;
+    if (name.empty() || name[0] == '.' || !e.stat.is_regular) continue;
     if (name.size() <= suffix.size() || name.compare(name.size() - suffix.size(), suffix.size(), suffix) != 0) continue;
-    std::string rel = ws.relative(e.path());
-    core::SourceMeta meta;
-    PC_ASSIGN_OR_RETURN(meta, read_sidecar(e.path(), rel));
-    std::string expect = name.substr(0, name.size() - suffix.size());
-    if (meta.id != expect) {
-      return Error(ErrorKind::invalid_input, rel + ": field \"id\" is '" + meta.id + "' but the file is named for '" +
-                                                 expect + "'; rename the file or fix the id");
-    }
-    out.push_back({std::move(meta), rel, "sources/" + std::string()});
-    out.back().content += out.back().meta.file;
+    out.push_back("sources/" + name);
   }
-  std::sort(out.begin(), out.end(), [](const SourceEntry& a, const SourceEntry& b) { return a.meta.id < b.meta.id; });
+  std::sort(out.begin(), out.end());
   return out;
+}
+
+util::Result<SourceEntry> read_source_entry(const Workspace& ws, const std::string& sidecar_rel) {
+  PC_ASSIGN_OR_RETURN(core::SourceMeta meta, read_sidecar(ws.absolute(sidecar_rel), sidecar_rel));
+  std::string name = fs::path(sidecar_rel).filename().string();
+  std::string expect = name.substr(0, name.size() - std::string(k_sidecar_suffix).size());
+  if (meta.id != expect) {
+    return Error(ErrorKind::invalid_input, sidecar_rel + ": field \"id\" is '" + meta.id +
+                                               "' but the file is named for '" + expect +
+                                               "'; rename the file or fix the id");
+  }
+  SourceEntry e{std::move(meta), sidecar_rel, ""};
+  e.content = "sources/" + e.meta.file;
+  return e;
+}
+
+util::Result<std::vector<SourceEntry>> list_sources(const Workspace& ws) {
+  PC_ASSIGN_OR_RETURN(std::vector<std::string> sidecars, list_sidecars(ws));
+  std::vector<SourceEntry> out;
+  out.reserve(sidecars.size());
+  for (const std::string& rel : sidecars) {
+    PC_ASSIGN_OR_RETURN(SourceEntry e, read_source_entry(ws, rel));
+    out.push_back(std::move(e));
+  }
+  return out;  // sorted by id, since sidecars are named for their ids
 }
 
 }  // namespace provcheck::workspace

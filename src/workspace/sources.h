@@ -38,6 +38,11 @@ struct SourceEntry {
   std::string content;  // workspace-relative path of the content file
 };
 
+// Workspace-relative paths of every sidecar in sources/, sorted.
+util::Result<std::vector<std::string>> list_sidecars(const Workspace& ws);
+// Reads one sidecar; its id must match its file name.
+util::Result<SourceEntry> read_source_entry(const Workspace& ws, const std::string& sidecar_rel);
+
 // Every sidecar in sources/, sorted by id. A malformed sidecar or two
 // sidecars with one id are errors naming the file.
 util::Result<std::vector<SourceEntry>> list_sources(const Workspace& ws);
