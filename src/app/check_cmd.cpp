@@ -226,7 +226,7 @@ util::Status write_snapshots(Session& s, const CheckInputs& load, const std::str
                                util::xxh3_128_digest(*ls.text), started, ls.entry.content};
       PC_TRY_STATUS(s.store->put_snapshot_compressed(snap, *ls.compressed));
     }
-    PC_TRY_STATUS(s.store->link_snapshot(ls.entry.meta.id, ls.hash, started));
+    PC_TRY_STATUS(s.store->put_source(ls.entry.meta, ls.hash, started));
   }
   return util::Status();
 }

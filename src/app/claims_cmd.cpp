@@ -144,7 +144,7 @@ util::Result<CommandOutput> add_requests(const GlobalOptions& g, const std::vect
     store::SnapshotInfo snap{src.hash, src.entry.meta.media_type, static_cast<std::int64_t>(src.bytes.size()),
                              src.hash, now_iso(), src.entry.content};
     PC_TRY_STATUS(s.store->put_snapshot(snap, src.bytes));
-    PC_TRY_STATUS(s.store->link_snapshot(id, src.hash, now_iso()));
+    PC_TRY_STATUS(s.store->put_source(src.entry.meta, src.hash, now_iso()));
   }
   PC_ASSIGN_OR_RETURN(auto index_state, s.store->meta("claims_index"));
   if (index_state.value_or("stale") == "current") {

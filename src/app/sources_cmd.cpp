@@ -130,7 +130,7 @@ util::Result<CommandOutput> source_add(const GlobalOptions& g, const SourceAddOp
     store::SnapshotInfo snap{p.meta.content_hash, p.meta.media_type, static_cast<std::int64_t>(p.bytes.size()),
                              util::xxh3_128_digest(*text), p.meta.retrieved, p.from.string()};
     if (auto st = s.store->put_snapshot(snap, *text); !st.ok()) return undo(st.error());
-    if (auto st = s.store->link_snapshot(p.meta.id, p.meta.content_hash, p.meta.retrieved); !st.ok()) return undo(st.error());
+    if (auto st = s.store->put_source(p.meta, p.meta.content_hash, p.meta.retrieved); !st.ok()) return undo(st.error());
     out.out += "added source " + p.meta.id + " (" + s.ws.relative(p.content_target) + ", " +
                std::to_string(p.bytes.size()) + " bytes, " + p.meta.content_hash + ")\n";
   }

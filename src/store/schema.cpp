@@ -19,6 +19,9 @@ CREATE TABLE snapshots(
   text_zstd BLOB NOT NULL,           -- the text layer, zstd-compressed
   captured_at TEXT NOT NULL,
   captured_from TEXT NOT NULL);
+CREATE TABLE sources(                 -- the sidecars as last seen, with the current snapshot
+  id TEXT PRIMARY KEY, file TEXT NOT NULL, title TEXT NOT NULL, publisher TEXT NOT NULL, url TEXT NOT NULL,
+  published TEXT NOT NULL, retrieved TEXT NOT NULL, media_type TEXT NOT NULL, snapshot TEXT NOT NULL);
 CREATE TABLE source_snapshots(
   source_id TEXT NOT NULL,
   snapshot TEXT NOT NULL REFERENCES snapshots(hash),

@@ -102,6 +102,7 @@ class SqliteStore : public Store {
   // checkpoint (see open_sqlite_store).
   ~SqliteStore() override {
     m_put_snapshot.reset();
+    m_put_source.reset();
     m_link_snapshot.reset();
     m_del_claim.reset();
     m_del_citations.reset();
@@ -203,8 +204,23 @@ class SqliteStore : public Store {
     return std::optional<std::string>(std::move(text).value());
   }
 
-  Status link_snapshot(const std::string& source_id, const std::string& snapshot_hash,
-                       const std::string& seen_at) override {
+  Status put_source(const core::SourceMeta& m, const std::string& snapshot_hash, const std::string& seen_at) override {
+    Statement* st = nullptr;
+    PC_ASSIGN_OR_RETURN(st, cached(m_put_source,
+        "INSERT INTO sources(id, file, title, publisher, url, published, retrieved, media_type, snapshot) "
+        "VALUES(?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET file=excluded.file, title=excluded.title, "
+        "publisher=excluded.publisher, url=excluded.url, published=excluded.published, "
+        "retrieved=excluded.retrieved, media_type=excluded.media_type, snapshot=excluded.snapshot"));
+    int i = 1;
+    for (const std::string* v : {&m.id, &m.file, &m.title, &m.publisher, &m.url, &m.published, &m.retrieved,
+                                 &m.media_type, &snapshot_hash}) {
+      st->bind(i++, std::string_view(*v));
+    }
+    PC_TRY_STATUS(st->run());
+    return link_snapshot(m.id, snapshot_hash, seen_at);
+  }
+
+  Status link_snapshot(const std::string& source_id, const std::string& snapshot_hash, const std::string& seen_at) {
     Statement* link = nullptr;
     PC_ASSIGN_OR_RETURN(link, cached(m_link_snapshot,
         "INSERT OR IGNORE INTO source_snapshots(source_id, snapshot, first_seen) VALUES(?,?,?)"));
@@ -460,7 +476,7 @@ class SqliteStore : public Store {
   // Statements are declared before the connection is destroyed: members
   // destruct in reverse order, so m_db (first) outlives them.
   Connection m_db;
-  std::unique_ptr<Statement> m_put_snapshot, m_link_snapshot, m_del_claim, m_del_citations, m_put_claim,
+  std::unique_ptr<Statement> m_put_snapshot, m_put_source, m_link_snapshot, m_del_claim, m_del_citations, m_put_claim,
       m_put_citation, m_put_history, m_put_result;
 };
 

@@ -102,10 +102,10 @@ class Store {
   virtual util::Status put_snapshot_compressed(const SnapshotInfo& info, std::string_view compressed) = 0;
   virtual util::Result<std::vector<std::string>> snapshot_hashes() = 0;
   virtual util::Result<std::optional<std::string>> snapshot_text(const std::string& hash) = 0;
-  // Links a snapshot to a source's history (the sidecar is the record of
-  // the source's metadata; the store keeps which contents it has had).
-  virtual util::Status link_snapshot(const std::string& source_id, const std::string& snapshot_hash,
-                                     const std::string& seen_at) = 0;
+  // Records the source's metadata (the sidecar stays the record) with its
+  // current snapshot, and links that snapshot to the source's history.
+  virtual util::Status put_source(const core::SourceMeta& meta, const std::string& snapshot_hash,
+                                  const std::string& seen_at) = 0;
   virtual util::Result<std::vector<SnapshotInfo>> source_snapshots(const std::string& source_id) = 0;
 
   // Small named values (e.g. whether the claims index is current).
