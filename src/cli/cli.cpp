@@ -6,7 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <iostream>
+#include <functional>
 
 #include "app/check_cmd.h"
 #include "app/claims_cmd.h"
@@ -20,6 +20,25 @@ constexpr int k_exit_ok = 0;
 constexpr int k_exit_broken = 1;
 constexpr int k_exit_input = 2;
 constexpr int k_exit_internal = 3;
+
+using Action = std::function<util::Result<app::CommandOutput>()>;
+
+// Everything the command table fills in; the chosen subcommand sets `action`.
+struct Invocation {
+  app::GlobalOptions global;
+  std::string dir = ".";
+  std::string format = "text";
+  std::string id;
+  std::string init_dir = ".";
+  app::SourceAddOptions source_add;
+  core::ClaimRequest request;
+  app::ClaimAddOptions claim_add;
+  std::string import_path;
+  std::optional<std::string> import_to;
+  app::CheckOptions check;
+  std::string fail_on = "error";
+  Action action;
+};
 
 int exit_code_for(util::ErrorKind kind) {
   switch (kind) {
@@ -48,9 +67,56 @@ int finish(const util::Result<app::CommandOutput>& r) {
 
 bool use_color() { return ::isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr; }
 
-void add_assertion_options(CLI::App* cmd, core::ClaimRequest& r) {
-  auto opt = [&](const char* name, std::optional<std::string>& slot, const char* help) {
-    cmd->add_option_function<std::string>(name, [&slot](const std::string& v) { slot = v; }, help);
+void add_format(CLI::App* cmd, Invocation& in, const std::vector<std::string>& formats) {
+  std::string help;
+  for (const auto& f : formats) help += (help.empty() ? "" : ", ") + f;
+  cmd->add_option("--format", in.format, help)->check(CLI::IsMember(formats));
+}
+
+void add_init(CLI::App& app, Invocation& in) {
+  auto* init = app.add_subcommand("init", "create a workspace skeleton (sources/, claims/, reports/, .provcheck/)");
+  init->add_option("DIR", in.init_dir, "folder to make a workspace (default: here)");
+  init->callback([&in] { in.action = [&in] { return app::init(in.global, in.init_dir); }; });
+}
+
+void add_source(CLI::App& app, Invocation& in) {
+  auto* source = app.add_subcommand("source", "capture and inspect sources");
+  source->require_subcommand(1);
+  auto* add = source->add_subcommand("add", "register .txt/.md files as sources (copied into sources/)");
+  app::SourceAddOptions& o = in.source_add;
+  add->add_option("PATH", o.paths, "files to add")->required();
+  add->add_option_function<std::string>("--id", [&o](const std::string& v) { o.id = v; },
+                                        "source id (default: from the file name)");
+  add->add_option("--title", o.title, "title");
+  add->add_option("--publisher", o.publisher, "publisher");
+  add->add_option("--url", o.url, "where it was published");
+  add->add_option("--published", o.published, "publication date, ISO 8601");
+  add->add_option("--retrieved", o.retrieved, "when it was captured (default: now)");
+  add->callback([&in] { in.action = [&in] { return app::source_add(in.global, in.source_add); }; });
+  auto* list = source->add_subcommand("list", "list sources");
+  add_format(list, in, {"text", "json"});
+  list->callback([&in] { in.action = [&in] { return app::source_list(in.global, in.format == "json"); }; });
+  auto* show = source->add_subcommand("show", "show a source's metadata and snapshots");
+  show->add_option("ID", in.id, "source id")->required();
+  add_format(show, in, {"text", "json"});
+  show->callback([&in] { in.action = [&in] { return app::source_show(in.global, in.id, in.format == "json"); }; });
+}
+
+void add_claim_add(CLI::App* claim, Invocation& in) {
+  core::ClaimRequest& r = in.request;
+  auto* add = claim->add_subcommand("add", "pin a claim to a passage of a source");
+  add->add_option("--source", r.source, "source id")->required();
+  add->add_option("--quote", r.quote, "the passage, as the source has it (whitespace and typography may differ)")
+      ->required();
+  add->add_option_function<std::string>("--id", [&r](const std::string& v) { r.id = v; }, "claim id (default: SOURCE-N)");
+  add->add_option_function<std::string>("--text", [&r](const std::string& v) { r.text = v; }, "the claim in your words");
+  add->add_option_function<int>("--occurrence", [&r](int v) { r.occurrence = v; },
+                                "which copy, from 1, when the quote occurs several times");
+  add->add_option("--tag", r.tags, "a tag (repeatable)");
+  add->add_option_function<std::string>("--to", [&in](const std::string& v) { in.claim_add.to = v; },
+                                        "claims file (default claims/claims.json)");
+  auto opt = [add](const char* name, std::optional<std::string>& slot, const char* help) {
+    add->add_option_function<std::string>(name, [&slot](const std::string& v) { slot = v; }, help);
   };
   opt("--subject", r.assertion.subject, "what the claim is about, e.g. 'East Aleppo'");
   opt("--metric", r.assertion.metric, "what is measured, e.g. population, control");
@@ -58,6 +124,56 @@ void add_assertion_options(CLI::App* cmd, core::ClaimRequest& r) {
   opt("--unit", r.assertion.unit, "unit of the value, e.g. people, km");
   opt("--approx", r.assertion.approx, "qualifier word, e.g. about, some, almost");
   opt("--as-of", r.assertion.as_of, "date, month, year or ISO 8601 interval the claim speaks of");
+  add->callback([&in] {
+    in.request.origin = "claim add";
+    in.claim_add.requests = {in.request};
+    in.action = [&in] { return app::claim_add(in.global, in.claim_add); };
+  });
+}
+
+void add_claim(CLI::App& app, Invocation& in) {
+  auto* claim = app.add_subcommand("claim", "pin and inspect claims");
+  claim->require_subcommand(1);
+  add_claim_add(claim, in);
+  auto* import = claim->add_subcommand("import", "add many claims from JSON Lines, all or nothing");
+  import->add_option("FILE", in.import_path, "a .jsonl file, one claim a line")->required();
+  import->add_option_function<std::string>("--to", [&in](const std::string& v) { in.import_to = v; },
+                                           "claims file (default claims/claims.json)");
+  import->callback([&in] { in.action = [&in] { return app::claim_import(in.global, in.import_path, in.import_to); }; });
+  auto* list = claim->add_subcommand("list", "list claims");
+  add_format(list, in, {"text", "json"});
+  list->callback([&in] { in.action = [&in] { return app::claim_list(in.global, in.format == "json"); }; });
+  auto* show = claim->add_subcommand("show", "show a claim, its citations and their history");
+  show->add_option("ID", in.id, "claim id")->required();
+  add_format(show, in, {"text", "json"});
+  show->callback([&in] { in.action = [&in] { return app::claim_show(in.global, in.id, in.format == "json"); }; });
+}
+
+void add_check(CLI::App& app, Invocation& in) {
+  auto* check = app.add_subcommand("check", "judge every citation; exit 1 when provenance is broken");
+  check->add_option("--format", in.check.format, "text, json or md")->check(CLI::IsMember({"text", "json", "md"}));
+  check->add_option_function<std::string>("-o,--output", [&in](const std::string& v) { in.check.output = v; },
+                                          "write the report to FILE");
+  check->add_option("--fail-on", in.fail_on, "lowest severity that fails: warning or error")
+      ->check(CLI::IsMember({"warning", "error"}));
+  check->callback([&in] {
+    in.check.fail_on = in.fail_on == "warning" ? core::Severity::warning : core::Severity::error;
+    in.check.color = use_color();
+    in.action = [&in] { return app::check(in.global, in.check); };
+  });
+  auto* reindex = app.add_subcommand("reindex", "rebuild the store's index from sources/ and claims/");
+  reindex->callback([&in] { in.action = [&in] { return app::reindex(in.global); }; });
+}
+
+// "-C DIR" means "as if started in DIR", for path arguments too.
+void resolve_paths(Invocation& in) {
+  in.global.directory = in.dir;
+  auto from_dir = [&in](std::string& path) {
+    if (!path.empty() && path[0] != '/' && in.dir != ".") path = (std::filesystem::path(in.dir) / path).string();
+  };
+  for (std::string& p : in.source_add.paths) from_dir(p);
+  from_dir(in.import_path);
+  if (in.check.output) from_dir(*in.check.output);
 }
 
 }  // namespace
@@ -67,88 +183,13 @@ int run(int argc, char** argv) {
     CLI::App app{"provcheck: keeps claims pinned to the exact passages of their sources, and tells when that breaks"};
     app.set_version_flag("--version", std::string("provcheck ") + PROVCHECK_VERSION);
     app.require_subcommand(1);
-    app::GlobalOptions g;
-    std::string dir = ".";
-    app.add_option("-C,--directory", dir, "run as if started in DIR");
-    if (const char* t = std::getenv("PROVCHECK_BUSY_TIMEOUT_MS")) g.busy_timeout_ms = std::atoi(t);
-
-    std::function<util::Result<app::CommandOutput>()> action;
-
-    auto* init = app.add_subcommand("init", "create a workspace skeleton (sources/, claims/, reports/, .provcheck/)");
-    std::string init_dir = ".";
-    init->add_option("DIR", init_dir, "folder to make a workspace (default: here)");
-    init->callback([&] { action = [&] { return app::init(g, init_dir); }; });
-
-    auto* source = app.add_subcommand("source", "capture and inspect sources");
-    source->require_subcommand(1);
-    app::SourceAddOptions sadd;
-    auto* sa = source->add_subcommand("add", "register .txt/.md files as sources (copied into sources/)");
-    sa->add_option("PATH", sadd.paths, "files to add")->required();
-    sa->add_option_function<std::string>("--id", [&](const std::string& v) { sadd.id = v; }, "source id (default: from the file name)");
-    sa->add_option("--title", sadd.title, "title");
-    sa->add_option("--publisher", sadd.publisher, "publisher");
-    sa->add_option("--url", sadd.url, "where it was published");
-    sa->add_option("--published", sadd.published, "publication date, ISO 8601");
-    sa->add_option("--retrieved", sadd.retrieved, "when it was captured (default: now)");
-    sa->callback([&] { action = [&] { return app::source_add(g, sadd); }; });
-    std::string fmt = "text";
-    std::string show_id;
-    auto* sl = source->add_subcommand("list", "list sources");
-    sl->add_option("--format", fmt, "text or json")->check(CLI::IsMember({"text", "json"}));
-    sl->callback([&] { action = [&] { return app::source_list(g, fmt == "json"); }; });
-    auto* ss = source->add_subcommand("show", "show a source's metadata and snapshots");
-    ss->add_option("ID", show_id, "source id")->required();
-    ss->add_option("--format", fmt, "text or json")->check(CLI::IsMember({"text", "json"}));
-    ss->callback([&] { action = [&] { return app::source_show(g, show_id, fmt == "json"); }; });
-
-    auto* claim = app.add_subcommand("claim", "pin and inspect claims");
-    claim->require_subcommand(1);
-    core::ClaimRequest req;
-    app::ClaimAddOptions cadd;
-    auto* ca = claim->add_subcommand("add", "pin a claim to a passage of a source");
-    ca->add_option("--source", req.source, "source id")->required();
-    ca->add_option("--quote", req.quote, "the passage, as the source has it (whitespace and typography may differ)")->required();
-    ca->add_option_function<std::string>("--id", [&](const std::string& v) { req.id = v; }, "claim id (default: SOURCE-N)");
-    ca->add_option_function<std::string>("--text", [&](const std::string& v) { req.text = v; }, "the claim in your words");
-    ca->add_option_function<int>("--occurrence", [&](int v) { req.occurrence = v; }, "which copy, from 1, when the quote occurs several times");
-    ca->add_option("--tag", req.tags, "a tag (repeatable)");
-    ca->add_option_function<std::string>("--to", [&](const std::string& v) { cadd.to = v; }, "claims file (default claims/claims.json)");
-    add_assertion_options(ca, req);
-    ca->callback([&] {
-      req.origin = "claim add";
-      cadd.requests = {req};
-      action = [&] { return app::claim_add(g, cadd); };
-    });
-    std::string import_path;
-    std::optional<std::string> import_to;
-    auto* ci = claim->add_subcommand("import", "add many claims from JSON Lines, all or nothing");
-    ci->add_option("FILE", import_path, "a .jsonl file, one claim a line")->required();
-    ci->add_option_function<std::string>("--to", [&](const std::string& v) { import_to = v; }, "claims file (default claims/claims.json)");
-    ci->callback([&] { action = [&] { return app::claim_import(g, import_path, import_to); }; });
-    auto* cl = claim->add_subcommand("list", "list claims");
-    cl->add_option("--format", fmt, "text or json")->check(CLI::IsMember({"text", "json"}));
-    cl->callback([&] { action = [&] { return app::claim_list(g, fmt == "json"); }; });
-    auto* cs = claim->add_subcommand("show", "show a claim, its citations and their history");
-    cs->add_option("ID", show_id, "claim id")->required();
-    cs->add_option("--format", fmt, "text or json")->check(CLI::IsMember({"text", "json"}));
-    cs->callback([&] { action = [&] { return app::claim_show(g, show_id, fmt == "json"); }; });
-
-    app::CheckOptions copt;
-    std::string fail_on = "error";
-    auto* check = app.add_subcommand("check", "judge every citation; exit 1 when provenance is broken");
-    check->add_option("--format", copt.format, "text, json or md")->check(CLI::IsMember({"text", "json", "md"}));
-    check->add_option_function<std::string>("-o,--output", [&](const std::string& v) { copt.output = v; }, "write the report to FILE");
-    check->add_option("--fail-on", fail_on, "lowest severity that fails: warning or error")
-        ->check(CLI::IsMember({"warning", "error"}));
-    check->callback([&] {
-      copt.fail_on = fail_on == "warning" ? core::Severity::warning : core::Severity::error;
-      copt.color = use_color();
-      action = [&] { return app::check(g, copt); };
-    });
-
-    auto* reindex = app.add_subcommand("reindex", "rebuild the store's index from sources/ and claims/");
-    reindex->callback([&] { action = [&] { return app::reindex(g); }; });
-
+    Invocation in;
+    app.add_option("-C,--directory", in.dir, "run as if started in DIR");
+    if (const char* t = std::getenv("PROVCHECK_BUSY_TIMEOUT_MS")) in.global.busy_timeout_ms = std::atoi(t);
+    add_init(app, in);
+    add_source(app, in);
+    add_claim(app, in);
+    add_check(app, in);
     try {
       app.parse(argc, argv);
     } catch (const CLI::Success& e) {
@@ -157,16 +198,9 @@ int run(int argc, char** argv) {
       app.exit(e);
       return k_exit_input;
     }
-    g.directory = dir;
-    // "-C DIR" means "as if started in DIR", for path arguments too.
-    auto from_dir = [&](std::string& path) {
-      if (!path.empty() && path[0] != '/' && dir != ".") path = (std::filesystem::path(dir) / path).string();
-    };
-    for (std::string& p : sadd.paths) from_dir(p);
-    from_dir(import_path);
-    if (copt.output) from_dir(*copt.output);
-    if (!action) return k_exit_input;
-    return finish(action());
+    resolve_paths(in);
+    if (!in.action) return k_exit_input;
+    return finish(in.action());
   } catch (const std::exception& e) {
     std::fprintf(stderr, "provcheck: error: internal error: %s\n", e.what());
     return k_exit_internal;

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "store/db.h"
+#include "store/packing.h"
 #include "store/schema.h"
 #include "store/store.h"
 #include "util/compress.h"
@@ -46,42 +47,6 @@ core::CheckSummary decode_summary(const std::string& text) {
   }
   return s;
 }
-
-// Little-endian packing for the blob tables.
-void put_u64(std::string& out, std::uint64_t v) {
-  char b[8];
-  for (int i = 0; i < 8; ++i) b[i] = static_cast<char>((v >> (8 * i)) & 0xFF);
-  out.append(b, 8);
-}
-void put_str(std::string& out, std::string_view s) {
-  put_u64(out, s.size());
-  out.append(s);
-}
-
-class Unpacker {
- public:
-  explicit Unpacker(std::string_view data) : m_data(data) {}
-  bool ok() const { return m_ok; }
-  std::uint64_t u64() {
-    if (m_pos + 8 > m_data.size()) { m_ok = false; return 0; }
-    std::uint64_t v = 0;
-    for (int i = 0; i < 8; ++i) v |= static_cast<std::uint64_t>(static_cast<unsigned char>(m_data[m_pos + static_cast<std::size_t>(i)])) << (8 * i);
-    m_pos += 8;
-    return v;
-  }
-  std::string str() {
-    std::uint64_t n = u64();
-    if (!m_ok || n > m_data.size() - m_pos) { m_ok = false; return {}; }
-    std::string s(m_data.substr(m_pos, n));
-    m_pos += n;
-    return s;
-  }
-
- private:
-  std::string_view m_data;
-  std::size_t m_pos = 0;
-  bool m_ok = true;
-};
 
 constexpr std::uintmax_t k_checkpoint_on_close_bytes = 4u << 20;
 

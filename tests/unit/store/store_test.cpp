@@ -1,3 +1,4 @@
+#include "store/packing.h"
 #include "store/store.h"
 
 #include <gtest/gtest.h>
@@ -156,6 +157,27 @@ TEST_F(StoreTest, MigratesAnEmptyDatabaseToCurrentVersion) {
   EXPECT_EQ(sqlite3_column_int(st, 0), k_schema_version);
   sqlite3_finalize(st);
   sqlite3_close(db);
+}
+
+}  // namespace provcheck::store
+
+namespace provcheck::store {
+
+TEST(Packing, RoundTripAndTruncationIsDetected) {
+  std::string blob;
+  put_u64(blob, 42);
+  put_str(blob, "sources/a.txt");
+  Unpacker in(blob);
+  EXPECT_EQ(in.u64(), 42u);
+  EXPECT_EQ(in.str(), "sources/a.txt");
+  EXPECT_TRUE(in.ok());
+  Unpacker cut(std::string_view(blob).substr(0, blob.size() - 3));
+  cut.u64();
+  cut.str();
+  EXPECT_FALSE(cut.ok());
+  Unpacker huge(std::string("\xff\xff\xff\xff\xff\xff\xff\x7f", 8));
+  EXPECT_EQ(huge.str(), "");
+  EXPECT_FALSE(huge.ok());
 }
 
 }  // namespace provcheck::store
