@@ -10,7 +10,7 @@
 #include <unordered_set>
 
 #include "app/inputs.h"
-#include "app/source_loader.h"
+#include "app/check_pipeline.h"
 #include "core/anchor.h"
 #include "core/findings.h"
 #include "report/check_report.h"
@@ -25,9 +25,6 @@ using util::Error;
 using util::ErrorKind;
 
 namespace {
-
-// Bump when the verdict logic changes so cached verdicts are recomputed.
-constexpr const char* k_engine_version = "anchor-1";
 
 // Phase times as notes when PROVCHECK_TIMINGS is set: for profiling runs.
 class PhaseTimer {
@@ -50,24 +47,6 @@ class PhaseTimer {
   std::chrono::steady_clock::time_point m_last;
   std::vector<std::string> m_notes;
 };
-
-// What a verdict depends on: the citation's selector, the source's content
-// and the engine. Same key, same verdict.
-std::uint64_t cache_key(const core::Citation& c, const std::string& source_hash) {
-  std::string k;
-  k.reserve(c.quote.size() + c.prefix.size() + c.suffix.size() + 96);
-  k.append(k_engine_version).append("\x1f").append(std::to_string(core::k_normalization_version)).append("\x1f");
-  k.append(std::to_string(c.start)).append("\x1f").append(std::to_string(c.end)).append("\x1f");
-  k.append(c.prefix).append("\x1f").append(c.quote).append("\x1f").append(c.suffix).append("\x1f").append(source_hash);
-  return util::xxh3_64(k);
-}
-
-std::string hex(std::uint64_t v) {
-  static const char* digits = "0123456789abcdef";
-  std::string s(16, '0');
-  for (int i = 15; i >= 0; --i, v >>= 4) s[static_cast<std::size_t>(i)] = digits[v & 0xF];
-  return s;
-}
 
 core::CitationFinding finding_from(const core::Claim& claim, int index, const core::Verdict& v) {
   const core::Citation& c = claim.citations[static_cast<std::size_t>(index)];
@@ -130,89 +109,64 @@ util::Result<CommandOutput> render(core::CheckReport& report, const CheckOptions
 // What the judging produced, and what the store must learn from it.
 struct Judged {
   core::CheckReport report;
-  std::size_t claims = 0;
   std::vector<std::pair<core::CitationFinding, std::string>> rows;  // not-intact findings to upsert
   std::vector<std::string> delete_rows;                              // rows of citations now intact or gone
   std::vector<std::string> back_to_intact;                           // history entries to add
   std::vector<store::IntactEntry> intact;
 };
 
-struct Previous {
-  std::unordered_map<std::string, store::StoredResult> rows;
-  std::unordered_map<std::uint64_t, std::uint64_t> intact;  // key hash -> cache key
-};
-
-util::Status judge_citation_into(const workspace::Workspace& ws, const core::Claim& claim, int idx, CheckInputs& load,
-                                 const Previous& prev, const std::string& started, Judged& j) {
-  const core::Citation& c = claim.citations[static_cast<std::size_t>(idx)];
-  std::string key = store::result_key(claim.id, idx);
-  std::uint64_t key_hash = util::xxh3_64(key);
-  auto row = prev.rows.find(key);
-  auto src = load.by_id.find(c.source);
-  core::Verdict v;
-  std::string ck;
-  bool reused = false;
-  if (src == load.by_id.end()) {
-    v = core::source_missing_verdict("no source '" + c.source + "' in sources/ (no sources/" + c.source +
-                                     workspace::k_sidecar_suffix + ")");
-  } else if (!src->second.present) {
-    v = core::source_missing_verdict(src->second.problem);
-  } else {
-    std::uint64_t k = cache_key(c, src->second.hash);
-    ck = hex(k);
-    auto was_intact = prev.intact.find(key_hash);
-    if (row != prev.rows.end() && row->second.cache_key == ck) {
+// Turns the per-citation decisions into findings, in claims-file order.
+Judged collect(const CheckInputs& in, const Previous& prev, const std::string& started) {
+  Judged j;
+  j.report.citations.reserve(in.refs.size());
+  std::unordered_set<std::string_view> live;
+  for (std::size_t r = 0; r < in.refs.size(); ++r) {
+    const CitationRef& ref = in.refs[r];
+    const core::Claim& claim = *ref.claim;
+    const core::Citation& c = claim.citations[ref.index];
+    Decision d = in.decisions[r];
+    int idx = static_cast<int>(ref.index);
+    if (!prev.rows.empty()) live.insert(ref.key);
+    auto row = prev.rows.find(ref.key);
+    if (d.kind == Decision::Kind::source_missing) {
+      auto src = in.by_id.find(c.source);
+      d.verdict = core::source_missing_verdict(
+          src == in.by_id.end() ? "no source '" + c.source + "' in sources/ (no sources/" + c.source +
+                                      workspace::k_sidecar_suffix + ")"
+                                : src->second.problem);
+    }
+    std::string ck = d.kind == Decision::Kind::source_missing ? std::string() : util::hex64(d.cache_key);
+    if (d.kind == Decision::Kind::reuse_row) {
       core::CitationFinding f = row->second.finding;
       bool relocated = f.claim_file != claim.file || f.claim_line != claim.line;
       f.claim_file = claim.file;
       f.claim_line = claim.line;
       if (relocated) j.rows.emplace_back(f, ck);
       j.report.citations.push_back(std::move(f));
-      return util::Status();
+      continue;
     }
-    if (was_intact != prev.intact.end() && was_intact->second == k) {
-      v = intact_verdict(c);
-      reused = true;
-    } else {
-      PC_TRY_STATUS(ensure_text(ws, src->second));
-      core::SourceView view(*src->second.text);
-      v = core::judge_citation(view, c);
-    }
-    if (v.status == core::CitationStatus::intact) j.intact.push_back({key_hash, k});
-  }
-  core::CitationFinding f = finding_from(claim, idx, v);
-  if (v.status == core::CitationStatus::intact) {
-    if (row != prev.rows.end()) {
-      j.delete_rows.push_back(key);
-      j.back_to_intact.push_back(key);
-    }
-  } else {
-    f.since = (row != prev.rows.end() && row->second.finding.status == f.status) ? row->second.finding.since : started;
-    j.rows.emplace_back(f, ck);
-  }
-  (void)reused;
-  j.report.citations.push_back(std::move(f));
-  return util::Status();
-}
-
-util::Result<Judged> judge_all(const workspace::Workspace& ws, const std::vector<workspace::ClaimsFile>& files,
-                               CheckInputs& load, const Previous& prev, const std::string& started) {
-  Judged j;
-  std::unordered_set<std::string> live;
-  for (const auto& f : files) {
-    for (const core::Claim& claim : f.claims) {
-      ++j.claims;
-      for (std::size_t i = 0; i < claim.citations.size(); ++i) {
-        PC_TRY_STATUS(judge_citation_into(ws, claim, static_cast<int>(i), load, prev, started, j));
-        if (!prev.rows.empty()) live.insert(store::result_key(claim.id, static_cast<int>(i)));
+    if (d.kind == Decision::Kind::reuse_intact) d.verdict = intact_verdict(c);
+    core::CitationFinding f = finding_from(claim, idx, d.verdict);
+    if (d.verdict.status == core::CitationStatus::intact) {
+      j.intact.push_back({util::xxh3_64(ref.key), d.cache_key});
+      if (row != prev.rows.end()) {
+        j.delete_rows.push_back(ref.key);
+        j.back_to_intact.push_back(ref.key);
       }
+    } else {
+      f.since = (row != prev.rows.end() && row->second.finding.status == f.status) ? row->second.finding.since
+                                                                                    : started;
+      j.rows.emplace_back(f, ck);
     }
+    j.report.citations.push_back(std::move(f));
   }
   for (const auto& [key, r] : prev.rows) {
     if (!live.count(key)) j.delete_rows.push_back(key);
   }
   std::sort(j.intact.begin(), j.intact.end());
-  core::summarize(j.report, j.claims, load.by_id.size());
+  std::size_t claims = 0;
+  for (const auto& f : in.claims) claims += f.claims.size();
+  core::summarize(j.report, claims, in.by_id.size());
   return j;
 }
 
@@ -223,7 +177,7 @@ util::Status write_snapshots(Session& s, const CheckInputs& load, const std::str
     if (!ls.present || !ls.changed) continue;
     if (ls.compressed) {
       store::SnapshotInfo snap{ls.hash, ls.entry.meta.media_type, static_cast<std::int64_t>(ls.stat.size),
-                               util::xxh3_128_digest(*ls.text), started, ls.entry.content};
+                               ls.text_hash, started, ls.entry.content};
       PC_TRY_STATUS(s.store->put_snapshot_compressed(snap, *ls.compressed));
     }
     PC_TRY_STATUS(s.store->put_source(ls.entry.meta, ls.hash, started));
@@ -288,44 +242,35 @@ util::Status persist(Session& s, store::Store::WriteTransaction& tx, const Input
   return util::Status();
 }
 
-// The full pipeline: sources are loaded on a worker thread (stat cache,
-// read, hash, compress) while this thread parses the claims files.
+// The full pipeline: read and judge on two threads (check_pipeline.h),
+// then record the run in one transaction and render.
 util::Result<CommandOutput> full_check(Session& s, const CheckOptions& o, const InputScan& scan,
                                        const std::string& fingerprint, bool reindex_all, PhaseTimer& timer) {
   std::int64_t recorded = now_ns();
   std::string started = now_iso();
-  PC_ASSIGN_OR_RETURN(auto records, s.store->file_records());
-  if (reindex_all) records.clear();
-  PC_ASSIGN_OR_RETURN(auto snapshot_list, s.store->snapshot_hashes());
-  std::unordered_set<std::string> known(snapshot_list.begin(), snapshot_list.end());
-  timer.mark("read store");
   Previous prev;
-  auto rows = s.store->results();
-  auto intact = s.store->intact_set();
-  if (!rows.ok()) return rows.error();
-  if (!intact.ok()) return intact.error();
-  PC_ASSIGN_OR_RETURN(CheckInputs inputs, load_check_inputs(s.ws, records, known));
-  timer.mark("read sources and claims");
-  prev.rows = std::move(rows).value();
-  for (const auto& e : *intact) prev.intact.emplace(e.key_hash, e.cache_key);
-  // Snapshots are written while the citations are judged; the rest of the
-  // run is recorded in the same transaction afterwards.
-  std::unique_ptr<store::Store::WriteTransaction> tx;
-  auto writer = std::async(std::launch::async, [&]() -> util::Status {
-    PC_ASSIGN_OR_RETURN(tx, s.store->begin_write());
-    return write_snapshots(s, inputs, started);
-  });
-  auto judged = judge_all(s.ws, inputs.claims, inputs, prev, started);
-  util::Status written = writer.get();
-  timer.mark("judge and write snapshots");
-  if (!written.ok()) return written.error();
-  if (!judged.ok()) return judged.error();
-  Judged& j = *judged;
-  PC_TRY_STATUS(persist(s, *tx, scan, fingerprint, inputs, inputs.claims, j, records, reindex_all, started, recorded, timer));
-  tx.reset();
+  PC_ASSIGN_OR_RETURN(prev.records, s.store->file_records());
+  if (reindex_all) prev.records.clear();
+  PC_ASSIGN_OR_RETURN(auto snapshot_list, s.store->snapshot_hashes());
+  prev.known_snapshots.insert(snapshot_list.begin(), snapshot_list.end());
+  PC_ASSIGN_OR_RETURN(prev.rows, s.store->results());
+  PC_ASSIGN_OR_RETURN(auto intact, s.store->intact_set());
+  for (const auto& e : intact) prev.intact.emplace(e.key_hash, e.cache_key);
+  timer.mark("read store");
+  PC_ASSIGN_OR_RETURN(CheckInputs inputs, load_and_judge(s.ws, prev));
+  timer.mark("read and judge");
+  Judged j = collect(inputs, prev, started);
+  timer.mark("collect");
+  {
+    PC_ASSIGN_OR_RETURN(auto tx, s.store->begin_write());
+    PC_TRY_STATUS(write_snapshots(s, inputs, started));
+    timer.mark("store: snapshots");
+    PC_TRY_STATUS(persist(s, *tx, scan, fingerprint, inputs, inputs.claims, j, prev.records, reindex_all, started,
+                          recorded, timer));
+  }
   auto out = render(j.report, o, {});
   timer.mark("render");
-  release_at_exit(std::move(judged));
+  release_at_exit(std::move(j));
   release_at_exit(std::move(inputs));
   if (out.ok()) {
     auto notes = timer.notes();

@@ -5,14 +5,14 @@
 
 
 namespace provcheck::util {
-namespace {
-
 std::string hex64(std::uint64_t v) {
   static constexpr char k_digits[] = "0123456789abcdef";
   std::string s(16, '0');
   for (int i = 15; i >= 0; --i, v >>= 4) s[static_cast<std::size_t>(i)] = k_digits[v & 0xF];
   return s;
 }
+
+namespace {
 
 std::string digest128(XXH128_hash_t h) {
   return std::string(k_xxh3_128) + ":" + hex64(h.high64) + hex64(h.low64);
@@ -43,6 +43,18 @@ void Xxh3_128Stream::update(std::string_view bytes) {
 std::string Xxh3_128Stream::digest() const {
   return digest128(XXH3_128bits_digest(static_cast<XXH3_state_t*>(m_state)));
 }
+
+Xxh3_64Stream::Xxh3_64Stream() : m_state(XXH3_createState()) {
+  XXH3_64bits_reset(static_cast<XXH3_state_t*>(m_state));
+}
+
+Xxh3_64Stream::~Xxh3_64Stream() { XXH3_freeState(static_cast<XXH3_state_t*>(m_state)); }
+
+void Xxh3_64Stream::update(std::string_view bytes) {
+  XXH3_64bits_update(static_cast<XXH3_state_t*>(m_state), bytes.data(), bytes.size());
+}
+
+std::uint64_t Xxh3_64Stream::digest() const { return XXH3_64bits_digest(static_cast<XXH3_state_t*>(m_state)); }
 
 std::optional<ParsedDigest> parse_digest(std::string_view digest) {
   auto colon = digest.rfind(':');

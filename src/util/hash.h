@@ -35,6 +35,23 @@ class Xxh3_128Stream {
   void* m_state;
 };
 
+// Streaming XXH3-64, for keys made of several parts.
+class Xxh3_64Stream {
+ public:
+  Xxh3_64Stream();
+  ~Xxh3_64Stream();
+  Xxh3_64Stream(const Xxh3_64Stream&) = delete;
+  Xxh3_64Stream& operator=(const Xxh3_64Stream&) = delete;
+  void update(std::string_view bytes);
+  std::uint64_t digest() const;
+
+ private:
+  void* m_state;
+};
+
+// 16 lowercase hex digits.
+std::string hex64(std::uint64_t v);
+
 // Splits "algo:hex" into its parts; nullopt when the shape is wrong.
 struct ParsedDigest {
   std::string algorithm;

@@ -1,0 +1,190 @@
+#include "app/check_pipeline.h"
+
+#include <atomic>
+#include <future>
+
+#include "app/inputs.h"
+#include "util/hash.h"
+#include "util/utf8.h"
+
+namespace provcheck::app {
+using util::ErrorKind;
+
+bool stat_matches(const store::FileRecord& r, const util::FileStat& st) {
+  return r.size == static_cast<std::int64_t>(st.size) && r.mtime_ns == st.mtime_ns &&
+         r.inode == static_cast<std::int64_t>(st.inode) && st.mtime_ns < r.recorded_ns - k_racy_window_ns;
+}
+
+std::uint64_t cache_key(const core::Citation& c, const std::string& source_hash) {
+  util::Xxh3_64Stream h;
+  std::string head = std::string(k_engine_version) + "\x1f" + std::to_string(core::k_normalization_version) + "\x1f" +
+                     std::to_string(c.start) + "\x1f" + std::to_string(c.end) + "\x1f";
+  h.update(head);
+  for (const std::string* part : {&c.prefix, &c.quote, &c.suffix, &source_hash}) {
+    h.update(*part);
+    h.update("\x1f");
+  }
+  return h.digest();
+}
+
+namespace {
+
+struct Work {
+  const workspace::Workspace& ws;
+  const Previous& prev;
+  std::vector<std::string> sidecars;
+  std::vector<std::string> claim_files;
+  std::vector<std::optional<util::Result<workspace::SourceEntry>>> entries;
+  std::vector<std::optional<util::Result<workspace::ClaimsFile>>> claims;
+  std::vector<LoadedSource*> sources;  // phase two's list
+  CheckInputs* out = nullptr;
+  std::atomic<std::size_t> next_sidecar{0}, next_claims{0}, next_source{0};
+
+  void parse_sidecars() {
+    for (std::size_t i; (i = next_sidecar.fetch_add(1)) < sidecars.size();) {
+      entries[i].emplace(workspace::read_source_entry(ws, sidecars[i]));
+    }
+  }
+  void parse_claims() {
+    for (std::size_t i; (i = next_claims.fetch_add(1)) < claim_files.size();) {
+      claims[i].emplace(workspace::read_claims_file(ws, claim_files[i]));
+    }
+  }
+  void process_sources() {
+    for (std::size_t i; (i = next_source.fetch_add(1)) < sources.size();) process(*sources[i]);
+  }
+  void process(LoadedSource& ls);
+  void decide(LoadedSource& ls, std::optional<std::string>& text);
+};
+
+// Reads the text layer; on failure the source becomes unusable.
+std::optional<std::string> read_text(const workspace::Workspace& ws, LoadedSource& ls, bool check_binary) {
+  const workspace::SourceEntry& e = ls.entry;
+  auto bytes = util::read_file(ws.absolute(e.content));
+  if (!bytes.ok()) {
+    ls.present = false;
+    ls.problem = e.content + " is unreadable: " + bytes.error().message();
+    return std::nullopt;
+  }
+  if (check_binary && util::looks_binary(*bytes)) {
+    ls.present = false;
+    ls.problem = e.content + " is now a binary file, not text";
+    return std::nullopt;
+  }
+  if (check_binary) ls.hash = util::xxh3_128_digest(*bytes);
+  auto text = workspace::text_layer(e.meta.media_type, std::move(bytes).value(), e.content);
+  if (!text.ok()) {
+    ls.present = false;
+    ls.problem = text.error().message();
+    return std::nullopt;
+  }
+  return std::move(text).value();
+}
+
+void Work::process(LoadedSource& ls) {
+  const workspace::SourceEntry& e = ls.entry;
+  auto st = util::stat_file(ws.absolute(e.content));
+  if (!st.ok()) {
+    ls.problem = st.error().kind() == ErrorKind::not_found
+                     ? e.content + " is gone (its sidecar " + e.sidecar + " is still there)"
+                     : e.content + " is unreadable: " + st.error().message();
+    return;
+  }
+  if (!st->is_regular) {
+    ls.problem = e.content + " is not a regular file";
+    return;
+  }
+  ls.stat = *st;
+  ls.present = true;
+  std::optional<std::string> text;
+  if (auto it = prev.records.find(e.content); it != prev.records.end() && stat_matches(it->second, *st)) {
+    ls.hash = it->second.content_hash;
+  } else {
+    text = read_text(ws, ls, true);
+    if (!text) return;
+    ls.changed = true;
+    ls.text_hash = util::xxh3_128_digest(*text);
+    if (!prev.known_snapshots.count(ls.hash)) ls.compressed = store::compress_snapshot_text(*text);
+  }
+  decide(ls, text);
+}
+
+void Work::decide(LoadedSource& ls, std::optional<std::string>& text) {
+  std::optional<core::SourceView> view;
+  for (std::size_t r : ls.citations) {
+    const CitationRef& ref = out->refs[r];
+    const core::Citation& c = ref.claim->citations[ref.index];
+    Decision& d = out->decisions[r];
+    d.cache_key = cache_key(c, ls.hash);
+    auto row = prev.rows.find(ref.key);
+    if (row != prev.rows.end() && row->second.cache_key == util::hex64(d.cache_key)) {
+      d.kind = Decision::Kind::reuse_row;
+      continue;
+    }
+    auto was = prev.intact.find(util::xxh3_64(ref.key));
+    if (was != prev.intact.end() && was->second == d.cache_key) {
+      d.kind = Decision::Kind::reuse_intact;
+      continue;
+    }
+    if (!text) {
+      text = read_text(ws, ls, false);
+      if (!text) return;  // the file went away between stat and read: source_missing for all
+    }
+    if (!view) view.emplace(*text);
+    d.kind = Decision::Kind::judged;
+    d.verdict = core::judge_citation(*view, c);
+  }
+}
+
+}  // namespace
+
+util::Result<CheckInputs> load_and_judge(const workspace::Workspace& ws, const Previous& prev) {
+  CheckInputs in;
+  Work w{ws, prev, {}, {}, {}, {}, {}, &in};
+  PC_ASSIGN_OR_RETURN(w.sidecars, workspace::list_sidecars(ws));
+  PC_ASSIGN_OR_RETURN(w.claim_files, workspace::list_claims_files(ws));
+  w.entries.resize(w.sidecars.size());
+  w.claims.resize(w.claim_files.size());
+  // Phase one: one thread starts with the sidecars, the other with the claims.
+  auto helper = std::async(std::launch::async, [&w] {
+    w.parse_sidecars();
+    w.parse_claims();
+  });
+  w.parse_claims();
+  w.parse_sidecars();
+  helper.get();
+  in.by_id.reserve(w.entries.size());
+  for (auto& slot : w.entries) {
+    if (!slot->ok()) return slot->error();
+    LoadedSource ls;
+    ls.entry = std::move(*slot).value();
+    std::string id = ls.entry.meta.id;
+    in.by_id.emplace(std::move(id), std::move(ls));
+  }
+  in.claims.reserve(w.claims.size());
+  for (auto& slot : w.claims) {
+    if (!slot->ok()) return slot->error();
+    in.claims.push_back(std::move(*slot).value());
+  }
+  PC_TRY_STATUS(workspace::check_unique_ids(in.claims));
+  for (const auto& f : in.claims) {
+    for (const core::Claim& claim : f.claims) {
+      for (std::size_t i = 0; i < claim.citations.size(); ++i) {
+        in.refs.push_back({&claim, i, store::result_key(claim.id, static_cast<int>(i))});
+      }
+    }
+  }
+  in.decisions.resize(in.refs.size());
+  for (std::size_t r = 0; r < in.refs.size(); ++r) {
+    auto it = in.by_id.find(in.refs[r].claim->citations[in.refs[r].index].source);
+    if (it != in.by_id.end()) it->second.citations.push_back(r);
+  }
+  // Phase two: sources, each decided as soon as it is read.
+  for (auto& [id, ls] : in.by_id) w.sources.push_back(&ls);
+  auto helper2 = std::async(std::launch::async, [&w] { w.process_sources(); });
+  w.process_sources();
+  helper2.get();
+  return in;
+}
+
+}  // namespace provcheck::app
