@@ -203,10 +203,13 @@ util::Status persist(Session& s, store::Store::WriteTransaction& tx, const Input
     bool same = r != records.end() && stat_matches(r->second, in.stat);
     if (!same && in.kind == InputFile::Kind::claims) claims_changed = true;
     auto src = by_content.find(in.rel);
-    if (src != by_content.end() && src->second->stat.mtime_ns != in.stat.mtime_ns) continue;  // changed while read
+    if (src != by_content.end() &&
+        (src->second->stat.mtime_ns != in.stat.mtime_ns || src->second->stat.ctime_ns != in.stat.ctime_ns)) {
+      continue;  // changed while it was read: read again next time
+    }
     std::string hash = src != by_content.end() ? src->second->hash : "stat-only";
     store::FileRecord rec{in.rel, static_cast<std::int64_t>(in.stat.size), in.stat.mtime_ns,
-                          static_cast<std::int64_t>(in.stat.inode), hash, recorded};
+                          static_cast<std::int64_t>(in.stat.inode), hash, recorded, in.stat.ctime_ns};
     if (same && r->second.content_hash == hash) rec.recorded_ns = r->second.recorded_ns;
     stat_cache.push_back(std::move(rec));
   }

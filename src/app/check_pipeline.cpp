@@ -11,8 +11,9 @@ namespace provcheck::app {
 using util::ErrorKind;
 
 bool stat_matches(const store::FileRecord& r, const util::FileStat& st) {
-  return r.size == static_cast<std::int64_t>(st.size) && r.mtime_ns == st.mtime_ns &&
-         r.inode == static_cast<std::int64_t>(st.inode) && st.mtime_ns < r.recorded_ns - k_racy_window_ns;
+  return r.size == static_cast<std::int64_t>(st.size) && r.mtime_ns == st.mtime_ns && r.ctime_ns == st.ctime_ns &&
+         r.inode == static_cast<std::int64_t>(st.inode) && st.mtime_ns < r.recorded_ns - k_racy_window_ns &&
+         st.ctime_ns < r.recorded_ns - k_racy_window_ns;
 }
 
 std::uint64_t cache_key(const core::Citation& c, const std::string& source_hash) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "app/check_pipeline.h"
 #include "core/normalize.h"
 #include "util/hash.h"
 #include "workspace/sources.h"
@@ -64,7 +65,8 @@ std::string fingerprint(const InputScan& scan, const std::string& engine_version
   buf.reserve(scan.files.size() * 64);
   for (const InputFile& f : scan.files) {
     buf += f.rel;
-    std::uint64_t nums[3] = {f.stat.size, static_cast<std::uint64_t>(f.stat.mtime_ns), f.stat.inode};
+    std::uint64_t nums[4] = {f.stat.size, static_cast<std::uint64_t>(f.stat.mtime_ns),
+                             static_cast<std::uint64_t>(f.stat.ctime_ns), f.stat.inode};
     buf.append(reinterpret_cast<const char*>(nums), sizeof nums);
     buf += '\n';
   }
@@ -76,10 +78,7 @@ bool all_settled(const InputScan& scan, const std::unordered_map<std::string, st
     auto it = records.find(f.rel);
     if (it == records.end()) return false;
     const store::FileRecord& r = it->second;
-    if (r.size != static_cast<std::int64_t>(f.stat.size) || r.mtime_ns != f.stat.mtime_ns ||
-        r.inode != static_cast<std::int64_t>(f.stat.inode) || f.stat.mtime_ns >= r.recorded_ns - k_racy_window_ns) {
-      return false;
-    }
+    if (!stat_matches(r, f.stat)) return false;
   }
   return true;
 }

@@ -4,7 +4,9 @@
 // decides whether a check can answer from the store without reading a
 // single input. A file modified within k_racy_window_ns of when its stat
 // was recorded is never trusted (the "racy git" problem: timestamps are
-// coarser than edits), so it is read again.
+// coarser than edits), so it is read again. The change time (ctime) is
+// compared too: `touch -r` or `cp -p` can put an old mtime on new content,
+// but every write sets the ctime.
 
 #include <cstdint>
 #include <string>

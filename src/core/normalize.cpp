@@ -75,14 +75,16 @@ void run_normalizer(std::string_view s, Emit&& emit) {
       continue;
     }
     if (is_invisible(cp)) continue;
-    flush_space();
-    any_output = true;
     if (cp < 0x80) {
+      flush_space();
+      any_output = true;
       char c = static_cast<char>(cp);
       emit(std::string_view(&c, 1), start, stop);
       continue;
     }
     if (char a = typographic_ascii(cp)) {
+      flush_space();
+      any_output = true;
       emit(std::string_view(&a, 1), start, stop);
       continue;
     }
@@ -90,18 +92,32 @@ void run_normalizer(std::string_view s, Emit&& emit) {
     utf8proc_ssize_t n = utf8proc_decompose_char(
         static_cast<utf8proc_int32_t>(cp), out, 8,
         static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT), nullptr);
-    buf.clear();
     if (n <= 0 || n > 8) {
+      flush_space();
+      any_output = true;
+      buf.clear();
       util::append_utf8(buf, cp);
-    } else {
-      for (utf8proc_ssize_t i = 0; i < n; ++i) {
-        auto c = static_cast<char32_t>(out[i]);
-        if (char a = typographic_ascii(c)) buf.push_back(a);
-        else if (is_space(c)) buf.push_back(' ');
-        else util::append_utf8(buf, c);
-      }
+      emit(std::string_view(buf), start, stop);
+      continue;
     }
-    emit(std::string_view(buf), start, stop);
+    // A compatibility decomposition may itself start with a space (U+00A8
+    // diaeresis is space + combining diaeresis): that space joins the
+    // whitespace run like any other, so normalizing twice changes nothing.
+    for (utf8proc_ssize_t i = 0; i < n; ++i) {
+      auto c = static_cast<char32_t>(out[i]);
+      if (is_space(c)) {
+        if (!pending_space) space_begin = start;
+        pending_space = true;
+        space_end = stop;
+        continue;
+      }
+      flush_space();
+      any_output = true;
+      buf.clear();
+      if (char a = typographic_ascii(c)) buf.push_back(a);
+      else util::append_utf8(buf, c);
+      emit(std::string_view(buf), start, stop);
+    }
   }
 }
 

@@ -16,6 +16,7 @@ void put_str(std::string& out, std::string_view s);
 class Unpacker {
  public:
   explicit Unpacker(std::string_view data) : m_data(data) {}
+  explicit Unpacker(std::string&&) = delete;  // would view a temporary
   bool ok() const { return m_ok; }
   std::uint64_t u64();
   std::string str();

@@ -103,6 +103,7 @@ class SqliteStore : public Store {
       r.inode = static_cast<std::int64_t>(in.u64());
       r.recorded_ns = static_cast<std::int64_t>(in.u64());
       r.content_hash = in.str();
+      r.ctime_ns = static_cast<std::int64_t>(in.u64());
       out.emplace(r.path, std::move(r));
     }
     if (!in.ok()) return Error(ErrorKind::corruption, m_db.path() + ": the stat cache is damaged; run `provcheck reindex`");
@@ -120,6 +121,7 @@ class SqliteStore : public Store {
       put_u64(blob, static_cast<std::uint64_t>(r.inode));
       put_u64(blob, static_cast<std::uint64_t>(r.recorded_ns));
       put_str(blob, r.content_hash);
+      put_u64(blob, static_cast<std::uint64_t>(r.ctime_ns));
     }
     PC_ASSIGN_OR_RETURN(Statement st, Statement::prepare(m_db, "INSERT OR REPLACE INTO stat_cache(id, records) VALUES(1, ?)"));
     st.bind_blob(1, blob);

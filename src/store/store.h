@@ -35,6 +35,7 @@ struct FileRecord {
   std::int64_t inode = 0;
   std::string content_hash;
   std::int64_t recorded_ns = 0;  // wall clock when the stat was taken
+  std::int64_t ctime_ns = 0;
 };
 
 struct SnapshotInfo {

@@ -18,6 +18,7 @@ namespace provcheck::util {
 struct FileStat {
   std::uint64_t size = 0;
   std::int64_t mtime_ns = 0;
+  std::int64_t ctime_ns = 0;  // status change: set by the kernel on every write, unlike mtime (touch -r)
   std::uint64_t inode = 0;
   bool is_regular = false;
   bool is_directory = false;

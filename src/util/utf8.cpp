@@ -14,7 +14,7 @@ Decoded decode_utf8(std::string_view s, std::size_t pos) {
   else if (b0 >= 0xE0 && b0 <= 0xEF) { need = 2; cp = b0 & 0x0F; min = 0x800; }
   else if (b0 >= 0xF0 && b0 <= 0xF4) { need = 3; cp = b0 & 0x07; min = 0x10000; }
   else return {k_replacement, 1, false};
-  if (pos + need >= s.size() + 1) return {k_replacement, 1, false};  // truncated sequence
+  if (pos + need >= s.size()) return {k_replacement, 1, false};  // truncated sequence
   for (std::uint32_t i = 1; i <= need; ++i) {
     auto b = static_cast<unsigned char>(s[pos + i]);
     if ((b & 0xC0) != 0x80) return {k_replacement, 1, false};

@@ -17,6 +17,9 @@
 namespace provcheck::workspace {
 
 struct JsonValue {
+  // Not an aggregate: clang would otherwise check std::pair<std::string,
+  // JsonValue>'s constructors before JsonValue is complete.
+  JsonValue() = default;
   enum class Type { null, boolean, integer, number, string, array, object } type = Type::null;
   bool boolean = false;
   std::int64_t integer = 0;

@@ -39,6 +39,29 @@ TEST(Normalize, InvalidBytesKeepTheirOffsets) {
   EXPECT_EQ(n.begin[c], 3u);
 }
 
+// Regression, found by fuzz_normalize: a compatibility character whose
+// decomposition starts with a space (U+00A8, U+00B8) put that space straight
+// into the output, so "a ¨" gave two spaces and a leading "¸" a leading space,
+// and normalizing twice changed the text.
+TEST(Normalize, CompatSpaceJoinsTheWhitespaceRun) {
+  for (std::string s : {std::string("a \xC2\xA8"), std::string("\xC2\xB8"), std::string("x\xC2\xA8y")}) {
+    std::string once = normalize(s);
+    EXPECT_EQ(normalize(once), once) << s;
+    EXPECT_EQ(once.find("  "), std::string::npos) << s;
+    EXPECT_TRUE(once.empty() || once[0] != ' ') << s;
+  }
+  EXPECT_EQ(normalize("a \xC2\xA8"), "a \xCC\x88");
+}
+
+// Regression, found by fuzz_normalize: a lead byte as the last byte read one
+// byte past the end of the input.
+TEST(Normalize, TruncatedSequenceAtTheEnd) {
+  std::string s = "ab\xCC";
+  NormalizedText n = normalize_with_map(std::string_view(s.data(), s.size()));
+  EXPECT_EQ(n.text, "ab\xEF\xBF\xBD");
+  EXPECT_EQ(n.end.back(), 3u);
+}
+
 TEST(Normalize, DigestNamesTheNormalizerVersion) {
   std::string d = normalized_digest("x");
   EXPECT_EQ(d.rfind("xxh3-64+norm" + std::to_string(k_normalization_version) + ":", 0), 0u);

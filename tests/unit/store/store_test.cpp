@@ -175,7 +175,8 @@ TEST(Packing, RoundTripAndTruncationIsDetected) {
   cut.u64();
   cut.str();
   EXPECT_FALSE(cut.ok());
-  Unpacker huge(std::string("\xff\xff\xff\xff\xff\xff\xff\x7f", 8));
+  const std::string too_long("\xff\xff\xff\xff\xff\xff\xff\x7f", 8);
+  Unpacker huge(too_long);
   EXPECT_EQ(huge.str(), "");
   EXPECT_FALSE(huge.ok());
 }

@@ -15,6 +15,15 @@ TEST(Utf8, InvalidBytesDecodeAsOneReplacementEach) {
   EXPECT_EQ(r.first_invalid_offset, 1u);
 }
 
+// Regression, found by fuzz_resolve_quote: the truncation check was off by
+// one, so a lead byte ending a view decoded the byte after the view.
+TEST(Utf8, LeadByteAtEndOfViewIsTruncated) {
+  std::string buffer = "a\xCC\x88";  // the view below ends after 0xCC
+  Decoded d = decode_utf8(std::string_view(buffer.data(), 2), 1);
+  EXPECT_FALSE(d.valid);
+  EXPECT_EQ(d.length, 1u);
+}
+
 TEST(Utf8, RejectsOverlongAndSurrogates) {
   EXPECT_FALSE(decode_utf8("\xC0\xAF", 0).valid);
   EXPECT_FALSE(decode_utf8("\xED\xA0\x80", 0).valid);
