@@ -189,7 +189,7 @@ util::Status write_snapshots(Session& s, const CheckInputs& load, const std::str
 util::Status persist(Session& s, store::Store::WriteTransaction& tx, const InputScan& scan,
                      const std::string& fingerprint, CheckInputs& load, std::vector<workspace::ClaimsFile>& files,
                      Judged& j, const std::unordered_map<std::string, store::FileRecord>& records, bool reindex_all,
-                     const std::string& started, std::int64_t recorded, PhaseTimer& timer) {
+                     const std::string& started, std::int64_t recorded, int exit_code, PhaseTimer& timer) {
   std::unordered_map<std::string, const LoadedSource*> by_content;
   for (auto& [id, ls] : load.by_id) {
     if (ls.present) by_content.emplace(ls.entry.content, &ls);
@@ -233,7 +233,7 @@ util::Status persist(Session& s, store::Store::WriteTransaction& tx, const Input
     PC_TRY_STATUS(s.store->set_meta("claims_index", "current"));
   }
   timer.mark("store: claims index");
-  store::RunRecord run{0, started, fingerprint, j.report.summary, 0};
+  store::RunRecord run{0, started, fingerprint, j.report.summary, exit_code};
   PC_ASSIGN_OR_RETURN(std::int64_t run_id, s.store->add_run(run));
   for (const auto& [f, ck] : j.rows) PC_TRY_STATUS(s.store->put_result(run_id, f, ck));
   PC_TRY_STATUS(s.store->delete_results(j.delete_rows));
@@ -268,8 +268,9 @@ util::Result<CommandOutput> full_check(Session& s, const CheckOptions& o, const 
     PC_ASSIGN_OR_RETURN(auto tx, s.store->begin_write());
     PC_TRY_STATUS(write_snapshots(s, inputs, started));
     timer.mark("store: snapshots");
+    int exit_code = core::fails(j.report, o.fail_on) ? 1 : 0;
     PC_TRY_STATUS(persist(s, *tx, scan, fingerprint, inputs, inputs.claims, j, prev.records, reindex_all, started,
-                          recorded, timer));
+                          recorded, exit_code, timer));
   }
   auto out = render(j.report, o, {});
   timer.mark("render");
@@ -291,7 +292,7 @@ util::Result<CommandOutput> cached_check(Session& s, const CheckOptions& o, cons
   for (auto& [key, r] : previous) report.citations.push_back(std::move(r.finding));
   report.summary = last.summary;
   PC_ASSIGN_OR_RETURN(auto tx, s.store->begin_write());
-  store::RunRecord run{0, now_iso(), last.fingerprint, last.summary, 0};
+  store::RunRecord run{0, now_iso(), last.fingerprint, last.summary, core::fails(report, o.fail_on) ? 1 : 0};
   PC_ASSIGN_OR_RETURN(std::int64_t id, s.store->add_run(run));
   (void)id;
   PC_TRY_STATUS(tx->commit());
@@ -310,8 +311,9 @@ util::Result<CommandOutput> check(const GlobalOptions& g, const CheckOptions& o)
   PC_ASSIGN_OR_RETURN(InputScan scan, scan_inputs(s.ws));
   std::string fp = fingerprint(scan, k_engine_version);
   timer.mark("scan inputs");
-  // JSON lists every citation, intact ones too: that needs the claims files.
-  if (o.format != "json") {
+  // JSON and Markdown list every citation, intact ones too: that needs the
+  // claims files. Text lists only what is not ok, which the store holds.
+  if (o.format == "text") {
     PC_ASSIGN_OR_RETURN(auto last, s.store->last_run());
     if (last && last->fingerprint == fp) {
       PC_ASSIGN_OR_RETURN(auto records, s.store->file_records());
