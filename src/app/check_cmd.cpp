@@ -170,8 +170,7 @@ Judged collect(const CheckInputs& in, const Previous& prev, const std::string& s
   return j;
 }
 
-// Writes the snapshots of changed sources; runs on a worker thread while
-// the citations are judged (the store is not used by the judging).
+// Writes the snapshots of changed sources (compressed while they were read).
 util::Status write_snapshots(Session& s, const CheckInputs& load, const std::string& started) {
   for (const auto& [id, ls] : load.by_id) {
     if (!ls.present || !ls.changed) continue;
@@ -252,8 +251,9 @@ util::Result<CommandOutput> full_check(Session& s, const CheckOptions& o, const 
   std::int64_t recorded = now_ns();
   std::string started = now_iso();
   Previous prev;
-  PC_ASSIGN_OR_RETURN(prev.records, s.store->file_records());
-  if (reindex_all) prev.records.clear();
+  if (!reindex_all) {  // reindex ignores the stat cache, even a damaged one
+    PC_ASSIGN_OR_RETURN(prev.records, s.store->file_records());
+  }
   PC_ASSIGN_OR_RETURN(auto snapshot_list, s.store->snapshot_hashes());
   prev.known_snapshots.insert(snapshot_list.begin(), snapshot_list.end());
   PC_ASSIGN_OR_RETURN(prev.rows, s.store->results());

@@ -49,6 +49,8 @@ core::CheckSummary decode_summary(const std::string& text) {
 }
 
 constexpr std::uintmax_t k_checkpoint_on_close_bytes = 4u << 20;
+// Version of the stat cache blob's layout; bump when FileRecord's packing changes.
+constexpr std::uint64_t k_stat_cache_format = 2;
 
 class SqliteTransaction : public Store::WriteTransaction {
  public:
@@ -93,6 +95,9 @@ class SqliteStore : public Store {
     std::unordered_map<std::string, FileRecord> out;
     if (!row) return out;
     Unpacker in(st.column_blob(0));
+    // A cache in another format (an older or newer provcheck) is not damage:
+    // it is simply not used, and the next check writes it anew.
+    if (in.u64() != k_stat_cache_format) return out;
     std::uint64_t n = in.u64();
     out.reserve(n);
     for (std::uint64_t i = 0; i < n && in.ok(); ++i) {
@@ -113,6 +118,7 @@ class SqliteStore : public Store {
   Status put_file_records(const std::vector<FileRecord>& all) override {
     std::string blob;
     blob.reserve(all.size() * 96);
+    put_u64(blob, k_stat_cache_format);
     put_u64(blob, all.size());
     for (const FileRecord& r : all) {
       put_str(blob, r.path);
