@@ -170,18 +170,15 @@ Judged collect(const CheckInputs& in, const Previous& prev, const std::string& s
   return j;
 }
 
-// Writes the snapshots of changed sources (compressed while they were read).
-util::Status write_snapshots(Session& s, const CheckInputs& load, const std::string& started) {
-  for (const auto& [id, ls] : load.by_id) {
-    if (!ls.present || !ls.changed) continue;
-    if (ls.compressed) {
-      store::SnapshotInfo snap{ls.hash, ls.entry.meta.media_type, static_cast<std::int64_t>(ls.stat.size),
-                               ls.text_hash, started, ls.entry.content};
-      PC_TRY_STATUS(s.store->put_snapshot_compressed(snap, *ls.compressed));
-    }
-    PC_TRY_STATUS(s.store->put_source(ls.entry.meta, ls.hash, started));
+// Stores the snapshot of a source that was read (compressed while it was
+// read), and records the source with it as its current snapshot.
+util::Status write_snapshot(Session& s, const LoadedSource& ls, const std::string& started) {
+  if (ls.compressed) {
+    store::SnapshotInfo snap{ls.hash, ls.entry.meta.media_type, static_cast<std::int64_t>(ls.stat.size),
+                             ls.text_hash, started, ls.entry.content};
+    PC_TRY_STATUS(s.store->put_snapshot_compressed(snap, *ls.compressed));
   }
-  return util::Status();
+  return s.store->put_source(ls.entry.meta, ls.hash, started);
 }
 
 // Everything else a check records, in the transaction write_snapshots began.
@@ -260,17 +257,19 @@ util::Result<CommandOutput> full_check(Session& s, const CheckOptions& o, const 
   PC_ASSIGN_OR_RETURN(auto intact, s.store->intact_set());
   for (const auto& e : intact) prev.intact.emplace(e.key_hash, e.cache_key);
   timer.mark("read store");
-  PC_ASSIGN_OR_RETURN(CheckInputs inputs, load_and_judge(s.ws, prev));
-  timer.mark("read and judge");
+  // One transaction for the whole run; snapshots go in while sources are
+  // still being read.
+  PC_ASSIGN_OR_RETURN(auto tx, s.store->begin_write());
+  auto sink = [&](const LoadedSource& ls) { return write_snapshot(s, ls, started); };
+  PC_ASSIGN_OR_RETURN(CheckInputs inputs, load_and_judge(s.ws, prev, sink));
+  timer.mark("read, judge and store snapshots");
   Judged j = collect(inputs, prev, started);
   timer.mark("collect");
   {
-    PC_ASSIGN_OR_RETURN(auto tx, s.store->begin_write());
-    PC_TRY_STATUS(write_snapshots(s, inputs, started));
-    timer.mark("store: snapshots");
     int exit_code = core::fails(j.report, o.fail_on) ? 1 : 0;
     PC_TRY_STATUS(persist(s, *tx, scan, fingerprint, inputs, inputs.claims, j, prev.records, reindex_all, started,
                           recorded, exit_code, timer));
+    tx.reset();
   }
   auto out = render(j.report, o, {});
   timer.mark("render");

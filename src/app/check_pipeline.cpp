@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <future>
+#include <mutex>
 
 #include "app/inputs.h"
 #include "util/hash.h"
@@ -31,6 +32,7 @@ std::uint64_t cache_key(const core::Citation& c, const std::string& source_hash)
 namespace {
 
 struct Work {
+  Work(const workspace::Workspace& w, const Previous& p) : ws(w), prev(p) {}
   const workspace::Workspace& ws;
   const Previous& prev;
   std::vector<std::string> sidecars;
@@ -40,6 +42,8 @@ struct Work {
   std::vector<LoadedSource*> sources;  // phase two's list
   CheckInputs* out = nullptr;
   std::atomic<std::size_t> next_sidecar{0}, next_claims{0}, next_source{0};
+  std::mutex ready_mutex;
+  std::vector<const LoadedSource*> ready;  // read sources whose snapshot the sink has not seen
 
   void parse_sidecars() {
     for (std::size_t i; (i = next_sidecar.fetch_add(1)) < sidecars.size();) {
@@ -53,6 +57,26 @@ struct Work {
   }
   void process_sources() {
     for (std::size_t i; (i = next_source.fetch_add(1)) < sources.size();) process(*sources[i]);
+  }
+  // The calling thread's share: sources, and the sink between them.
+  util::Status process_sources_and_sink(const ReadySink& sink) {
+    util::Status status;
+    for (;;) {
+      if (status.ok()) status = drain(sink);
+      std::size_t i = next_source.fetch_add(1);
+      if (i >= sources.size()) break;
+      process(*sources[i]);
+    }
+    return status;
+  }
+  util::Status drain(const ReadySink& sink) {
+    std::vector<const LoadedSource*> batch;
+    {
+      std::lock_guard<std::mutex> lock(ready_mutex);
+      batch.swap(ready);
+    }
+    for (const LoadedSource* ls : batch) PC_TRY_STATUS(sink(*ls));
+    return util::Status();
   }
   void process(LoadedSource& ls);
   void decide(LoadedSource& ls, std::optional<std::string>& text);
@@ -108,6 +132,10 @@ void Work::process(LoadedSource& ls) {
     if (!prev.known_snapshots.count(ls.hash)) ls.compressed = store::compress_snapshot_text(*text);
   }
   decide(ls, text);
+  if (ls.present && ls.changed) {
+    std::lock_guard<std::mutex> lock(ready_mutex);
+    ready.push_back(&ls);
+  }
 }
 
 void Work::decide(LoadedSource& ls, std::optional<std::string>& text) {
@@ -139,9 +167,10 @@ void Work::decide(LoadedSource& ls, std::optional<std::string>& text) {
 
 }  // namespace
 
-util::Result<CheckInputs> load_and_judge(const workspace::Workspace& ws, const Previous& prev) {
+util::Result<CheckInputs> load_and_judge(const workspace::Workspace& ws, const Previous& prev, const ReadySink& sink) {
   CheckInputs in;
-  Work w{ws, prev, {}, {}, {}, {}, {}, &in};
+  Work w(ws, prev);
+  w.out = &in;
   PC_ASSIGN_OR_RETURN(w.sidecars, workspace::list_sidecars(ws));
   PC_ASSIGN_OR_RETURN(w.claim_files, workspace::list_claims_files(ws));
   w.entries.resize(w.sidecars.size());
@@ -183,8 +212,10 @@ util::Result<CheckInputs> load_and_judge(const workspace::Workspace& ws, const P
   // Phase two: sources, each decided as soon as it is read.
   for (auto& [id, ls] : in.by_id) w.sources.push_back(&ls);
   auto helper2 = std::async(std::launch::async, [&w] { w.process_sources(); });
-  w.process_sources();
+  util::Status sunk = w.process_sources_and_sink(sink);
   helper2.get();
+  if (sunk.ok()) sunk = w.drain(sink);
+  if (!sunk.ok()) return sunk.error();
   return in;
 }
 

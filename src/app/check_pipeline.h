@@ -11,6 +11,7 @@
 // bad file named is the same on every run.
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -71,7 +72,13 @@ inline constexpr const char* k_engine_version = "anchor-1";
 // and the engine. Same key, same verdict.
 std::uint64_t cache_key(const core::Citation& c, const std::string& source_hash);
 
-util::Result<CheckInputs> load_and_judge(const workspace::Workspace& ws, const Previous& prev);
+// Called on the calling thread for each source that was read (changed), as
+// soon as it is done, so that its snapshot can be stored while other
+// sources are still being read. An error stops further calls and is
+// returned by load_and_judge.
+using ReadySink = std::function<util::Status(const LoadedSource&)>;
+
+util::Result<CheckInputs> load_and_judge(const workspace::Workspace& ws, const Previous& prev, const ReadySink& sink);
 
 // Is the record's stat the file's, and old enough to trust (see inputs.h)?
 bool stat_matches(const store::FileRecord& r, const util::FileStat& st);
