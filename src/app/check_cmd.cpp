@@ -116,9 +116,12 @@ struct Judged {
 };
 
 // Turns the per-citation decisions into findings, in claims-file order.
-Judged collect(const CheckInputs& in, const Previous& prev, const std::string& started) {
+// With keep_intact false (text output, which lists only what needs
+// attention), intact citations are counted but get no finding.
+Judged collect(const CheckInputs& in, const Previous& prev, const std::string& started, bool keep_intact) {
   Judged j;
-  j.report.citations.reserve(in.refs.size());
+  std::size_t omitted_intact = 0;
+  if (keep_intact) j.report.citations.reserve(in.refs.size());
   std::unordered_set<std::string_view> live;
   for (std::size_t r = 0; r < in.refs.size(); ++r) {
     const CitationRef& ref = in.refs[r];
@@ -146,14 +149,21 @@ Judged collect(const CheckInputs& in, const Previous& prev, const std::string& s
       continue;
     }
     if (d.kind == Decision::Kind::reuse_intact) d.verdict = intact_verdict(c);
-    core::CitationFinding f = finding_from(claim, idx, d.verdict);
     if (d.verdict.status == core::CitationStatus::intact) {
       j.intact.push_back({util::xxh3_64(ref.key), d.cache_key});
       if (row != prev.rows.end()) {
         j.delete_rows.push_back(ref.key);
         j.back_to_intact.push_back(ref.key);
       }
-    } else {
+      if (!keep_intact) {
+        ++omitted_intact;
+        continue;
+      }
+      j.report.citations.push_back(finding_from(claim, idx, d.verdict));
+      continue;
+    }
+    core::CitationFinding f = finding_from(claim, idx, d.verdict);
+    {
       f.since = (row != prev.rows.end() && row->second.finding.status == f.status) ? row->second.finding.since
                                                                                     : started;
       j.rows.emplace_back(f, ck);
@@ -167,6 +177,8 @@ Judged collect(const CheckInputs& in, const Previous& prev, const std::string& s
   std::size_t claims = 0;
   for (const auto& f : in.claims) claims += f.claims.size();
   core::summarize(j.report, claims, in.by_id.size());
+  j.report.summary.citations += omitted_intact;
+  j.report.summary.by_status[core::status_name(core::CitationStatus::intact)] += omitted_intact;
   return j;
 }
 
@@ -261,9 +273,14 @@ util::Result<CommandOutput> full_check(Session& s, const CheckOptions& o, const 
   // still being read.
   PC_ASSIGN_OR_RETURN(auto tx, s.store->begin_write());
   auto sink = [&](const LoadedSource& ls) { return write_snapshot(s, ls, started); };
-  PC_ASSIGN_OR_RETURN(CheckInputs inputs, load_and_judge(s.ws, prev, sink));
+  std::vector<std::string> sidecars, claim_files;
+  for (const InputFile& f : scan.files) {
+    if (f.kind == InputFile::Kind::sidecar) sidecars.push_back(f.rel);
+    if (f.kind == InputFile::Kind::claims) claim_files.push_back(f.rel);
+  }
+  PC_ASSIGN_OR_RETURN(CheckInputs inputs, load_and_judge(s.ws, prev, std::move(sidecars), std::move(claim_files), sink));
   timer.mark("read, judge and store snapshots");
-  Judged j = collect(inputs, prev, started);
+  Judged j = collect(inputs, prev, started, o.format != "text");
   timer.mark("collect");
   {
     int exit_code = core::fails(j.report, o.fail_on) ? 1 : 0;

@@ -167,12 +167,14 @@ void Work::decide(LoadedSource& ls, std::optional<std::string>& text) {
 
 }  // namespace
 
-util::Result<CheckInputs> load_and_judge(const workspace::Workspace& ws, const Previous& prev, const ReadySink& sink) {
+util::Result<CheckInputs> load_and_judge(const workspace::Workspace& ws, const Previous& prev,
+                                         std::vector<std::string> sidecars, std::vector<std::string> claim_files,
+                                         const ReadySink& sink) {
   CheckInputs in;
   Work w(ws, prev);
   w.out = &in;
-  PC_ASSIGN_OR_RETURN(w.sidecars, workspace::list_sidecars(ws));
-  PC_ASSIGN_OR_RETURN(w.claim_files, workspace::list_claims_files(ws));
+  w.sidecars = std::move(sidecars);
+  w.claim_files = std::move(claim_files);
   w.entries.resize(w.sidecars.size());
   w.claims.resize(w.claim_files.size());
   // Phase one: one thread starts with the sidecars, the other with the claims.

@@ -78,7 +78,10 @@ std::uint64_t cache_key(const core::Citation& c, const std::string& source_hash)
 // returned by load_and_judge.
 using ReadySink = std::function<util::Status(const LoadedSource&)>;
 
-util::Result<CheckInputs> load_and_judge(const workspace::Workspace& ws, const Previous& prev, const ReadySink& sink);
+// `sidecars` and `claim_files`: workspace-relative paths, sorted (from the input scan).
+util::Result<CheckInputs> load_and_judge(const workspace::Workspace& ws, const Previous& prev,
+                                         std::vector<std::string> sidecars, std::vector<std::string> claim_files,
+                                         const ReadySink& sink);
 
 // Is the record's stat the file's, and old enough to trust (see inputs.h)?
 bool stat_matches(const store::FileRecord& r, const util::FileStat& st);
