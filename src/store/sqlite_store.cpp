@@ -64,9 +64,11 @@ class SqliteTransaction : public Store::WriteTransaction {
 class SqliteStore : public Store {
  public:
   explicit SqliteStore(Connection db) : m_db(std::move(db)) {}
-  // A small WAL is folded into the database at once, so a small workspace's
-  // store stays one file; a large one is left to SQLite's automatic
-  // checkpoint (see open_sqlite_store).
+  // The WAL is folded into the database when it is small (a small
+  // workspace's store stays one file) and by any run that stored no
+  // snapshots; a run that just wrote many (a cold check) leaves it for the
+  // next one, so that its own time is not spent syncing it. Left in place,
+  // a large WAL would be read again at every open.
   ~SqliteStore() override {
     m_put_snapshot.reset();
     m_put_source.reset();
@@ -79,7 +81,7 @@ class SqliteStore : public Store {
     m_put_result.reset();
     std::error_code ec;
     auto wal_size = std::filesystem::file_size(m_db.path() + "-wal", ec);
-    if (!ec && wal_size > 0 && wal_size < k_checkpoint_on_close_bytes) {
+    if (!ec && wal_size > 0 && (wal_size < k_checkpoint_on_close_bytes || m_snapshot_bytes == 0)) {
       (void)m_db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
     }
   }
@@ -145,6 +147,7 @@ class SqliteStore : public Store {
   }
 
   Status put_snapshot_compressed(const SnapshotInfo& s, std::string_view packed) override {
+    m_snapshot_bytes += packed.size();
     Statement* st = nullptr;
     PC_ASSIGN_OR_RETURN(st, cached(m_put_snapshot,
         "INSERT OR IGNORE INTO snapshots(hash, media_type, byte_size, text_hash, text_zstd, captured_at, "
@@ -449,6 +452,7 @@ class SqliteStore : public Store {
   // Statements are declared before the connection is destroyed: members
   // destruct in reverse order, so m_db (first) outlives them.
   Connection m_db;
+  std::uint64_t m_snapshot_bytes = 0;  // stored by this connection, for the checkpoint policy
   std::unique_ptr<Statement> m_put_snapshot, m_put_source, m_link_snapshot, m_del_claim, m_del_citations, m_put_claim,
       m_put_citation, m_put_history, m_put_result;
 };

@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <future>
 
 namespace provcheck::util {
 namespace {
@@ -78,11 +79,28 @@ Result<std::vector<DirEntry>> list_directory(const std::filesystem::path& dir) {
       break;
     }
     if (std::strcmp(e->d_name, ".") == 0 || std::strcmp(e->d_name, "..") == 0) continue;
-    struct stat st {};
-    if (::fstatat(fd, e->d_name, &st, 0) != 0) continue;
-    out.push_back({e->d_name, to_file_stat(st)});
+    out.push_back({e->d_name, {}});
   }
-  return out;
+  // One fstatat per entry; a large folder is split over two threads, since
+  // the time goes into the system calls.
+  std::vector<char> vanished(out.size(), 0);
+  auto stat_range = [&](std::size_t from, std::size_t to) {
+    for (std::size_t i = from; i < to; ++i) {
+      struct stat st {};
+      if (::fstatat(fd, out[i].name.c_str(), &st, 0) != 0) vanished[i] = 1;
+      else out[i].stat = to_file_stat(st);
+    }
+  };
+  std::size_t half = out.size() > 1024 ? out.size() / 2 : out.size();
+  auto other = std::async(std::launch::async, [&] { stat_range(half, out.size()); });
+  stat_range(0, half);
+  other.get();
+  std::vector<DirEntry> kept;
+  kept.reserve(out.size());
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    if (!vanished[i]) kept.push_back(std::move(out[i]));
+  }
+  return kept;
 }
 
 Result<std::string> read_file(const std::filesystem::path& path) {
