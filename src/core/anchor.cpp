@@ -127,9 +127,11 @@ Verdict ambiguous_verdict(std::string_view text, const std::vector<Candidate>& c
   return v;
 }
 
-std::optional<Verdict> exact_elsewhere(SourceView& src, const Citation& c, std::string_view nquote, bool& copy_rejected) {
-  std::vector<Candidate> cands;
-  for (std::size_t at : find_all(src.bytes(), c.quote, 1000)) cands.push_back({at, at + c.quote.size()});
+// Picks among candidate places; a found place becomes a verdict of
+// `status` (moved or normalized), a tie an ambiguous one. When every copy is
+// rejected, copy_rejected is set and there is no verdict.
+std::optional<Verdict> decide(SourceView& src, std::vector<Candidate>& cands, const Citation& c,
+                              std::string_view nquote, CitationStatus status, bool& copy_rejected) {
   if (cands.empty()) return std::nullopt;
   Choice ch = choose(src, cands, c, nquote);
   if (ch.kind == Choice::ambiguous) return ambiguous_verdict(src.bytes(), cands, ch.tied);
@@ -138,14 +140,25 @@ std::optional<Verdict> exact_elsewhere(SourceView& src, const Citation& c, std::
     return std::nullopt;
   }
   Verdict v;
-  v.status = CitationStatus::moved;
+  v.status = status;
   v.found_start = ch.best.begin;
   v.found_end = ch.best.end;
   v.similarity = 1.0;
   v.context_score = ch.best.context;
-  v.message = "moved from bytes " + std::to_string(c.start) + "-" + std::to_string(c.end) + " to " +
-              where(src.bytes(), ch.best.begin, ch.best.end);
+  std::string place = where(src.bytes(), ch.best.begin, ch.best.end);
+  if (status == CitationStatus::moved) {
+    v.message = "moved from bytes " + std::to_string(c.start) + "-" + std::to_string(c.end) + " to " + place;
+  } else {
+    v.new_passage = std::string(src.bytes().substr(ch.best.begin, ch.best.end - ch.best.begin));
+    v.message = "same text after normalizing whitespace, line breaks or typography, at " + place;
+  }
   return v;
+}
+
+std::optional<Verdict> exact_elsewhere(SourceView& src, const Citation& c, std::string_view nquote, bool& copy_rejected) {
+  std::vector<Candidate> cands;
+  for (std::size_t at : find_all(src.bytes(), c.quote, 1000)) cands.push_back({at, at + c.quote.size()});
+  return decide(src, cands, c, nquote, CitationStatus::moved, copy_rejected);
 }
 
 std::optional<Verdict> normalized_match(SourceView& src, const Citation& c, std::string_view nquote, bool& copy_rejected) {
@@ -156,23 +169,7 @@ std::optional<Verdict> normalized_match(SourceView& src, const Citation& c, std:
     if (!cands.empty() && cands.back().begin == span.begin) continue;
     cands.push_back({span.begin, span.end});
   }
-  if (cands.empty()) return std::nullopt;
-  Choice ch = choose(src, cands, c, nquote);
-  if (ch.kind == Choice::ambiguous) return ambiguous_verdict(src.bytes(), cands, ch.tied);
-  if (ch.kind == Choice::none) {
-    copy_rejected = true;
-    return std::nullopt;
-  }
-  Verdict v;
-  v.status = CitationStatus::normalized;
-  v.found_start = ch.best.begin;
-  v.found_end = ch.best.end;
-  v.similarity = 1.0;
-  v.context_score = ch.best.context;
-  v.new_passage = std::string(src.bytes().substr(ch.best.begin, ch.best.end - ch.best.begin));
-  v.message = "same text after normalizing whitespace, line breaks or typography, at " +
-              where(src.bytes(), ch.best.begin, ch.best.end);
-  return v;
+  return decide(src, cands, c, nquote, CitationStatus::normalized, copy_rejected);
 }
 
 }  // namespace
