@@ -7,11 +7,14 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <functional>
+#include <iostream>
 
 #include "app/check_cmd.h"
 #include "app/claims_cmd.h"
 #include "app/init_cmd.h"
+#include "app/locate_cmd.h"
 #include "app/sources_cmd.h"
 
 namespace provcheck::cli {
@@ -166,6 +169,21 @@ void add_check(CLI::App& app, Invocation& in) {
   reindex->callback([&in] { in.action = [&in] { return app::reindex(in.global); }; });
 }
 
+void add_locate(CLI::App& app, Invocation& in) {
+  auto* locate = app.add_subcommand(
+      "locate", "(plumbing) JSON Lines of selectors in (FILE or stdin), JSON Lines of matches out; no workspace");
+  locate->add_option("FILE", in.import_path, "selectors, one JSON object a line (default: standard input)");
+  locate->callback([&in] {
+    in.action = [&in]() -> util::Result<app::CommandOutput> {
+      auto emit = [](std::string_view s) { std::fwrite(s.data(), 1, s.size(), stdout); };
+      if (in.import_path.empty() || in.import_path == "-") return app::locate(std::cin, "<stdin>", emit);
+      std::ifstream file(in.import_path);
+      if (!file) return util::Error(util::ErrorKind::not_found, in.import_path + ": cannot open");
+      return app::locate(file, in.import_path, emit);
+    };
+  });
+}
+
 // "-C DIR" means "as if started in DIR", for path arguments too.
 void resolve_paths(Invocation& in) {
   in.global.directory = in.dir;
@@ -197,6 +215,7 @@ int run(int argc, char** argv) {
     add_source(app, in);
     add_claim(app, in);
     add_check(app, in);
+    add_locate(app, in);
     try {
       app.parse(argc, argv);
     } catch (const CLI::Success& e) {

@@ -103,3 +103,24 @@ TEST(ClaimRequests, JsonLinesErrorsNameTheLine) {
 }
 
 }  // namespace provcheck::workspace
+
+#include "workspace/selectors.h"
+
+namespace provcheck::workspace {
+
+TEST(Selectors, ParsesALocateLine) {
+  auto r = parse_selector_line(
+      R"({"id": 12, "text_file": "a.txt", "exact": "q", "prefix": "p", "suffix": "s", "start": 3, "end": 4})", "in:1");
+  ASSERT_TRUE(r.ok()) << r.error().message();
+  EXPECT_EQ(r->id, "12");
+  EXPECT_EQ(r->selector.quote, "q");
+  EXPECT_EQ(r->selector.start, 3u);
+  auto bad = parse_selector_line(R"({"id": "x", "text_file": "a.txt", "exact": "q", "start": 3, "ned": 4})", "in:7");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.error().message().find("did you mean \"end\""), std::string::npos) << bad.error().message();
+  auto no_span = parse_selector_line(R"({"id": "x", "text_file": "a.txt", "exact": "q"})", "in:8");
+  ASSERT_FALSE(no_span.ok());
+  EXPECT_NE(no_span.error().message().find("in:8"), std::string::npos);
+}
+
+}  // namespace provcheck::workspace

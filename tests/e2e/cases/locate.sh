@@ -1,0 +1,30 @@
+# Pins: `provcheck locate` works without a workspace, streams one JSON line
+# per selector with the statuses of check (intact, normalized, moved,
+# missing, source_missing), keeps ids as given (numbers become strings),
+# and stops with exit 2 naming the line of a malformed selector.
+. "$(dirname "$0")/../lib.sh" || exit 1
+TMP=$(mktemp -d); trap 'rm -rf "$TMP"' EXIT; cd "$TMP"
+printf 'Line one.\nThe bridge reopened on Monday after repairs.\nEnd.\n' >a.txt
+printf 'New first line.\nLine one.\nThe bridge reopened\non Monday after repairs.\nEnd.\n' >b.txt
+printf 'A preface.\nLine one.\nThe bridge reopened on Monday after repairs.\nEnd.\n' >c.txt
+printf 'Line one.\nThe bridge stayed shut on Monday after repairs.\nEnd.\n' >d.txt
+sel() { printf '{"id": %s, "text_file": "%s", "exact": "The bridge reopened on Monday", "prefix": "Line one.\\n", "suffix": " after", "start": 10, "end": 39}\n' "$1" "$2"; }
+{ sel '"a"' a.txt; sel '"b"' b.txt; sel 7 c.txt; sel '"d"' d.txt; sel '"e"' gone.txt; } >sel.jsonl
+pc locate sel.jsonl
+expect_rc 0
+[ "$(printf '%s\n' "$OUT" | wc -l)" -eq 5 ] || fail "expected 5 output lines, got: $OUT"
+line() { printf '%s\n' "$OUT" | sed -n "$1p"; }
+for n in 1 2 3 4 5; do
+  case $n in 1) want='"id":"a","status":"intact","start":10,"end":39' ;;
+             2) want='"id":"b","status":"normalized","start":26,"end":55' ;;
+             3) want='"id":"7","status":"moved","start":21,"end":50' ;;
+             4) want='"id":"d","status":"missing","start":null' ;;
+             5) want='"id":"e","status":"source_missing"' ;; esac
+  case "$(line $n)" in *"$want"*) ;; *) fail "line $n: expected $want in: $(line $n)" ;; esac
+done
+# stdin works the same; a bad line stops with exit 2 and its line number
+{ sel '"a"' a.txt; echo '{"id": "x", "exact": "y", "start": 0, "end": 1}'; } >bad.jsonl
+pc locate <bad.jsonl
+expect_rc 2
+expect_err_contains "<stdin>:2: missing \"text_file\""
+expect_out_contains '"id":"a","status":"intact"'
