@@ -66,6 +66,7 @@ core::CitationFinding finding_from(const core::Claim& claim, int index, const co
   f.message = v.message;
   if (v.status != core::CitationStatus::intact) f.old_passage = c.quote;
   f.new_passage = v.new_passage;
+  f.diff = v.diff;
   return f;
 }
 

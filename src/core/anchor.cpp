@@ -1,10 +1,14 @@
 #include "core/anchor.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <vector>
 
+#include "core/figure_tokens.h"
+#include "core/fuzzy_match.h"
 #include "core/text_search.h"
+#include "core/word_diff.h"
 
 namespace provcheck::core {
 
@@ -172,6 +176,138 @@ std::optional<Verdict> normalized_match(SourceView& src, const Citation& c, std:
   return decide(src, cands, c, nquote, CitationStatus::normalized, copy_rejected);
 }
 
+struct Close {
+  Alignment a;
+  std::uint64_t begin, end;  // original bytes
+  double similarity, context, score;
+};
+
+bool word_byte(char ch) {
+  auto u = static_cast<unsigned char>(ch);
+  return std::isalnum(u) || u >= 0x80;
+}
+
+// Edit distance of two short strings (the quote and a found passage).
+std::size_t levenshtein(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+    }
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+// The edit distance alone may leave a changed word at the passage's edge
+// out ("nment now holds" for "the government now holds"). Where the old
+// context still stands next to the match, the passage is what lies between
+// it; elsewhere the match is widened to whole words.
+Alignment refine(std::string_view text, Alignment a, std::string_view pre, std::string_view suf, std::size_t slack) {
+  while (a.begin > 0 && word_byte(text[a.begin - 1]) && word_byte(text[a.begin])) --a.begin;
+  while (a.end < text.size() && word_byte(text[a.end - 1]) && word_byte(text[a.end])) ++a.end;
+  if (pre.size() >= 4) {
+    std::size_t lo = a.begin > slack ? a.begin - slack : 0;
+    std::size_t hi = std::min(text.size(), a.begin + pre.size() + 1);
+    std::size_t at = text.substr(lo, hi - lo).rfind(pre);
+    if (at != std::string_view::npos) {
+      std::size_t b = lo + at + pre.size();
+      if (b < text.size() && text[b] == ' ') ++b;
+      if (b < a.end) a.begin = b;
+    }
+  }
+  if (suf.size() >= 4) {
+    std::size_t lo = a.end > suf.size() + 1 ? a.end - suf.size() - 1 : 0;
+    std::size_t hi = std::min(text.size(), a.end + slack);
+    std::size_t at = text.substr(lo, hi - lo).find(suf);
+    if (at != std::string_view::npos) {
+      std::size_t e = lo + at;
+      if (e > 0 && text[e - 1] == ' ') --e;
+      if (e > a.begin) a.end = e;
+    }
+  }
+  return a;
+}
+
+std::vector<Close> close_matches(SourceView& src, const Citation& c, std::string_view nquote) {
+  const NormalizedText& norm = src.normalized();
+  std::size_t m = nquote.size();
+  std::size_t budget = static_cast<std::size_t>(static_cast<double>(m) * k_fuzzy_budget);
+  std::vector<std::size_t> anchors;
+  std::string pre = normalize(c.prefix), suf = normalize(c.suffix);
+  pre = pre.substr(pre.size() - std::min<std::size_t>(pre.size(), 16));
+  suf = suf.substr(0, std::min<std::size_t>(suf.size(), 16));
+  if (pre.size() >= 8) {
+    for (std::size_t at : find_all(norm.text, pre, 16)) anchors.push_back(at + pre.size());
+  }
+  if (suf.size() >= 8) {
+    for (std::size_t at : find_all(norm.text, suf, 16)) anchors.push_back(at > m + 1 ? at - m - 1 : 0);
+  }
+  std::vector<Close> out;
+  for (std::size_t s : candidate_starts(nquote, norm.text, anchors, budget + 8)) {
+    std::size_t from = s > budget + 8 ? s - budget - 8 : 0;
+    Alignment a = align_in_window(nquote, norm.text, from, s + m + budget + 8);
+    // Distance 0 is the exact and normalized stages' business: a copy they
+    // turned down is old words elsewhere, not an edit.
+    if (a.distance == 0 || a.distance > budget || a.end <= a.begin) continue;
+    a = refine(norm.text, a, pre, suf, budget + 16);
+    std::string_view found = std::string_view(norm.text).substr(a.begin, a.end - a.begin);
+    a.distance = levenshtein(nquote, found);
+    if (a.distance == 0 || a.distance > budget) continue;
+    bool seen = false;
+    for (const Close& k : out) seen = seen || (k.a.begin == a.begin && k.a.end == a.end);
+    if (seen) continue;
+    auto span = norm.to_original(a.begin, a.end);
+    double longer = static_cast<double>(std::max(m, a.end - a.begin));
+    Close k{a, span.begin, span.end, 1.0 - static_cast<double>(a.distance) / longer, 0, 0};
+    k.context = context_score(src.bytes(), span.begin, span.end, c);
+    k.score = 0.6 * k.similarity + 0.4 * k.context;
+    out.push_back(k);
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Close& x, const Close& y) { return x.score > y.score; });
+  return out;
+}
+
+bool acceptable(const Close& k) {
+  return (k.similarity >= k_fuzzy_similar && k.context >= k_fuzzy_context) || k.similarity >= k_fuzzy_alone;
+}
+
+std::optional<Verdict> fuzzy_stage(SourceView& src, const Citation& c, std::string_view nquote) {
+  if (nquote.size() < k_fuzzy_min_quote) return std::nullopt;
+  std::vector<Close> found = close_matches(src, c, nquote);
+  if (found.empty() || !acceptable(found[0])) return std::nullopt;
+  const Close& best = found[0];
+  for (std::size_t i = 1; i < found.size(); ++i) {
+    const Close& other = found[i];
+    bool apart = other.begin >= best.end || other.end <= best.begin;
+    if (apart && acceptable(other) && best.score - other.score < k_fuzzy_tie) {
+      Verdict v;
+      v.status = CitationStatus::ambiguous;
+      v.similarity = best.similarity;
+      v.message = "the passage changed, and two places (lines " + std::to_string(line_of(src.bytes(), best.begin)) +
+                  " and " + std::to_string(line_of(src.bytes(), other.begin)) +
+                  ") resemble it equally; provcheck will not guess";
+      return v;
+    }
+  }
+  const NormalizedText& norm = src.normalized();
+  std::string_view now = std::string_view(norm.text).substr(best.a.begin, best.a.end - best.a.begin);
+  bool figures_differ = figure_tokens(nquote) != figure_tokens(now);
+  Verdict v;
+  v.status = figures_differ ? CitationStatus::figure_changed : CitationStatus::modified;
+  v.found_start = best.begin;
+  v.found_end = best.end;
+  v.similarity = best.similarity;
+  v.context_score = best.context;
+  v.new_passage = std::string(src.bytes().substr(best.begin, best.end - best.begin));
+  v.diff = word_diff(c.quote, v.new_passage);
+  v.message = (figures_differ ? "a figure in the passage changed, at " : "the passage was reworded, at ") +
+              where(src.bytes(), best.begin, best.end) + ": " + v.diff;
+  return v;
+}
+
 }  // namespace
 
 Verdict judge_citation(SourceView& src, const Citation& c) {
@@ -191,6 +327,7 @@ Verdict judge_citation(SourceView& src, const Citation& c) {
   // Even when an exact copy was rejected, the passage may have been reflowed
   // in place: the normalized stage weighs all candidates by context again.
   if (auto v = normalized_match(src, c, nquote, copy_rejected)) return *v;
+  if (auto v = fuzzy_stage(src, c, nquote)) return *v;
   Verdict v;
   v.status = CitationStatus::missing;
   v.message = copy_rejected

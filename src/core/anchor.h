@@ -6,7 +6,9 @@
 //   1. intact      the exact bytes are still at the pinned span
 //   2. moved       the exact bytes are elsewhere, chosen by context
 //   3. normalized  the normalized quote is found, chosen by context
-//   4. (fuzzy stage: modified / figure_changed; see the drift engine)
+//   4. modified / figure_changed: a close match (edit distance within
+//      k_fuzzy_budget of the quote's length), chosen by similarity and
+//      context; figure_changed when its figures (figure_tokens.h) differ
 //   5. missing
 //
 // A copy found elsewhere is accepted when its context agrees; the only copy
@@ -48,6 +50,7 @@ struct Verdict {
   double context_score = 0;  // agreement of prefix and suffix, 0..1
   std::string message;
   std::string new_passage;   // the passage now at found_*, when it differs in bytes
+  std::string diff;          // word diff of the old quote and new_passage, when the wording changed
 };
 
 // Minimum normalized length of a quote whose only copy is accepted as moved
@@ -58,6 +61,16 @@ inline constexpr double k_context_accept = 0.5;
 // Context agreement enough for the only copy, when the old place does not
 // show an edit in place.
 inline constexpr double k_context_unique_accept = 0.25;
+// Fuzzy stage: edits allowed, as a share of the normalized quote's length;
+// a close match is taken when it is this similar and its context agrees
+// this much, or when it is at least k_fuzzy_alone similar; two close
+// matches within k_fuzzy_tie of each other are ambiguous.
+inline constexpr double k_fuzzy_budget = 0.3;
+inline constexpr double k_fuzzy_similar = 0.75;
+inline constexpr double k_fuzzy_context = 0.25;
+inline constexpr double k_fuzzy_alone = 0.9;
+inline constexpr double k_fuzzy_tie = 0.02;
+inline constexpr std::size_t k_fuzzy_min_quote = 8;
 
 Verdict judge_citation(SourceView& source, const Citation& citation);
 

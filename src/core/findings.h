@@ -29,6 +29,7 @@ struct CitationFinding {
   std::string message;
   std::string old_passage;
   std::string new_passage;
+  std::string diff;   // word diff of old and new passage, when the wording changed
   std::string since;  // when this status was first seen, ISO time; empty when unknown
 };
 

@@ -50,6 +50,7 @@ std::string render_check_json(const core::CheckReport& report) {
     if (f.status != core::CitationStatus::intact) {
       c["old_passage"] = f.old_passage;
       c["new_passage"] = f.new_passage.empty() ? ordered_json(nullptr) : ordered_json(f.new_passage);
+      c["diff"] = f.diff.empty() ? ordered_json(nullptr) : ordered_json(f.diff);
     }
     if (!f.since.empty()) c["since"] = f.since;
     cites.push_back(std::move(c));

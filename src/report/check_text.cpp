@@ -50,6 +50,7 @@ std::string render_check_text(const core::CheckReport& report, bool color) {
       if (!f.message.empty()) out += "    " + f.message + "\n";
       out += "    was: \"" + one_line(f.old_passage, 160) + "\"\n";
       if (!f.new_passage.empty()) out += "    now: \"" + one_line(f.new_passage, 160) + "\"\n";
+      if (!f.diff.empty()) out += "    diff: " + one_line(f.diff, 240) + "\n";
       if (!f.since.empty()) out += "    since: " + f.since + "\n";
     }
   }

@@ -53,6 +53,7 @@ CREATE TABLE results(                  -- citations that are not intact
   status TEXT NOT NULL, severity TEXT NOT NULL,
   pinned_start INTEGER NOT NULL, pinned_end INTEGER NOT NULL, found_start INTEGER, found_end INTEGER,
   similarity REAL NOT NULL, message TEXT NOT NULL, old_passage TEXT NOT NULL, new_passage TEXT NOT NULL,
+  diff TEXT NOT NULL,
   cache_key TEXT NOT NULL, first_run INTEGER NOT NULL, last_run INTEGER NOT NULL);
 CREATE TABLE history(
   key TEXT NOT NULL, run INTEGER NOT NULL, status TEXT NOT NULL, message TEXT NOT NULL,

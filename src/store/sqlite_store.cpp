@@ -313,7 +313,7 @@ class SqliteStore : public Store {
     PC_ASSIGN_OR_RETURN(Statement st, Statement::prepare(m_db,
         "SELECT r.key, r.claim_id, r.idx, r.source_id, r.claim_file, r.claim_line, r.status, r.severity, "
         "r.pinned_start, r.pinned_end, r.found_start, r.found_end, r.similarity, r.message, r.old_passage, "
-        "r.new_passage, r.cache_key, r.first_run, COALESCE(runs.started_at, '') "
+        "r.new_passage, r.cache_key, r.first_run, COALESCE(runs.started_at, ''), r.diff "
         "FROM results r LEFT JOIN runs ON runs.id = r.first_run" + where));
     std::unordered_map<std::string, StoredResult> out;
     for (;;) {
@@ -340,6 +340,7 @@ class SqliteStore : public Store {
       r.cache_key = st.column_text(16);
       r.first_run = st.column_int(17);
       f.since = st.column_text(18);
+      f.diff = st.column_text(19);
       out.emplace(st.column_text(0), std::move(r));
     }
     return out;
@@ -358,14 +359,14 @@ class SqliteStore : public Store {
     PC_ASSIGN_OR_RETURN(up, cached(m_put_result,
         "INSERT INTO results(key, claim_id, idx, source_id, claim_file, claim_line, status, severity, pinned_start, "
         "pinned_end, found_start, found_end, similarity, message, old_passage, new_passage, cache_key, first_run, "
-        "last_run) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(key) DO UPDATE SET "
+        "last_run, diff) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(key) DO UPDATE SET "
         "first_run = CASE WHEN results.status = excluded.status THEN results.first_run ELSE excluded.first_run END, "
         "claim_id=excluded.claim_id, idx=excluded.idx, source_id=excluded.source_id, claim_file=excluded.claim_file, "
         "claim_line=excluded.claim_line, status=excluded.status, severity=excluded.severity, "
         "pinned_start=excluded.pinned_start, pinned_end=excluded.pinned_end, found_start=excluded.found_start, "
         "found_end=excluded.found_end, similarity=excluded.similarity, message=excluded.message, "
         "old_passage=excluded.old_passage, new_passage=excluded.new_passage, cache_key=excluded.cache_key, "
-        "last_run=excluded.last_run"));
+        "last_run=excluded.last_run, diff=excluded.diff"));
     up->bind(1, std::string_view(key)).bind(2, std::string_view(f.claim)).bind(3, std::int64_t{f.index});
     up->bind(4, std::string_view(f.source)).bind(5, std::string_view(f.claim_file)).bind(6, std::int64_t{f.claim_line});
     up->bind(7, std::string_view(status)).bind(8, std::string_view(core::severity_name(f.severity)));
@@ -374,6 +375,7 @@ class SqliteStore : public Store {
     if (f.found_end) up->bind(12, static_cast<std::int64_t>(*f.found_end)); else up->bind_null(12);
     up->bind(13, f.similarity).bind(14, std::string_view(f.message)).bind(15, std::string_view(f.old_passage));
     up->bind(16, std::string_view(f.new_passage)).bind(17, std::string_view(cache_key)).bind(18, run).bind(19, run);
+    up->bind(20, std::string_view(f.diff));
     return up->run();
   }
 

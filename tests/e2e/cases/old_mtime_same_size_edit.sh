@@ -22,4 +22,4 @@ PY
 touch -r "$TMP/stamp" sources/ferry.txt
 pc check
 expect_rc 1
-expect_out_contains "missing"
+expect_out_contains "figure_changed"

@@ -61,6 +61,11 @@ expect_json_field '.citations[0].status' normalized
 
 edit 't.replace(flat, " ".join(["zzzz" if i == 1 else w for i, w in enumerate(flat.split())]))'
 pc check --format json
+expect_rc 0
+expect_json_field '.citations[0].status' modified
+
+edit 't.replace(" ".join(["zzzz" if i == 1 else w for i, w in enumerate(flat.split())]), "")'
+pc check --format json
 expect_rc 1
 expect_json_field '.citations[0].status' missing
 

@@ -37,7 +37,7 @@ touch -r "$TMP/ref" sources/storm.txt
   || fail "test setup: the edit changed inode, size or mtime"
 pc check
 expect_rc 1
-expect_out_contains "1 missing"
+expect_out_contains "1 figure_changed"
 swap_in_place froty forty
 touch -r "$TMP/ref" sources/storm.txt
 pc_ok check
@@ -53,6 +53,6 @@ swap_in_place forty frotY
 [ "$(inode)" = "$INO" ] || fail "test setup: the edit changed the inode"
 pc check --format json
 expect_rc 1
-expect_json_field '.citations[0].status' missing
+expect_json_field '.citations[0].status' figure_changed
 pc check
 expect_rc 1

@@ -59,10 +59,40 @@ TEST(Anchor, NormalizedWhenReflowedOrRetyped) {
   EXPECT_EQ(judge(dashed, c).status, CitationStatus::normalized);
 }
 
-TEST(Anchor, MissingWhenWordChangedOrFigureChanged) {
+TEST(Anchor, FigureChangedInsideOtherwiseIdenticalSentence) {
   Citation c = pin(k_doc, "the army now holds three-quarters of the eastern districts");
   std::string edited = k_doc;
   edited.replace(edited.find("three-quarters"), 14, "two-thirds");
+  Verdict v = judge(edited, c);
+  EXPECT_EQ(v.status, CitationStatus::figure_changed);
+  EXPECT_EQ(v.new_passage, "the army now holds two-thirds of the eastern districts");
+  EXPECT_NE(v.diff.find("[-three-quarters-]"), std::string::npos) << v.diff;
+  EXPECT_NE(v.diff.find("{+two-thirds+}"), std::string::npos) << v.diff;
+}
+
+TEST(Anchor, FigureChangesNeverPassAsMilder) {
+  const std::string base = "Officials said some 4,000 fighters and 250,000 residents remained, about 4.7 million in all.";
+  Citation c = pin(base, base);
+  for (auto [from, to] : {std::pair{"250,000", "270,000"}, std::pair{"4.7 million", "4.9 million"},
+                          std::pair{"some 4,000", "4,000"}, std::pair{"about 4.7", "4.7"}}) {
+    std::string edited = base;
+    edited.replace(edited.find(from), std::string(from).size(), to);
+    EXPECT_EQ(judge(edited, c).status, CitationStatus::figure_changed) << from << " -> " << to;
+  }
+}
+
+TEST(Anchor, ModifiedWhenWordingChangedAndFiguresDidNot) {
+  Citation c = pin(k_doc, "the army now holds three-quarters of the eastern districts");
+  std::string edited = k_doc;
+  edited.replace(edited.find("army"), 4, "government");
+  Verdict v = judge(edited, c);
+  EXPECT_EQ(v.status, CitationStatus::modified);
+  EXPECT_NE(v.diff.find("[-army-]"), std::string::npos) << v.diff << " / " << v.new_passage;
+}
+
+TEST(Anchor, MissingWhenThePassageIsDeleted) {
+  Citation c = pin(k_doc, "the army now holds three-quarters of the eastern districts");
+  std::string edited = "Opening paragraph about the week.\n\nA closing note on the weather and the roads.\n";
   Verdict v = judge(edited, c);
   EXPECT_EQ(v.status, CitationStatus::missing);
   EXPECT_FALSE(v.message.empty());
