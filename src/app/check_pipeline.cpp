@@ -128,7 +128,9 @@ void Work::process(LoadedSource& ls) {
     text = read_text(ws, ls, true);
     if (!text) return;
     ls.changed = true;
-    ls.text_hash = util::xxh3_128_digest(*text);
+    // For plain text and Markdown the text layer is the bytes: no second hash.
+    bool identity = e.meta.media_type == "text/plain" || e.meta.media_type == "text/markdown";
+    ls.text_hash = identity ? ls.hash : util::xxh3_128_digest(*text);
     if (!prev.known_snapshots.count(ls.hash)) ls.compressed = store::compress_snapshot_text(*text);
   }
   decide(ls, text);
