@@ -304,7 +304,7 @@ std::optional<Verdict> fuzzy_stage(SourceView& src, const Citation& c, std::stri
   v.new_passage = std::string(src.bytes().substr(best.begin, best.end - best.begin));
   v.diff = word_diff(c.quote, v.new_passage);
   v.message = (figures_differ ? "a figure in the passage changed, at " : "the passage was reworded, at ") +
-              where(src.bytes(), best.begin, best.end) + ": " + v.diff;
+              where(src.bytes(), best.begin, best.end);
   return v;
 }
 

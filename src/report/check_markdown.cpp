@@ -25,6 +25,18 @@ std::string md(const std::string& s) {
   return out;
 }
 
+// Text for an inline code span inside a table cell.
+std::string code(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '`') out += '\'';
+    else if (c == '|') out += "\\|";
+    else if (c == '\n' || c == '\r') out += ' ';
+    else out += c;
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string render_check_markdown(const core::CheckReport& report) {
@@ -49,7 +61,7 @@ std::string render_check_markdown(const core::CheckReport& report) {
     }
     out += "| " + std::string(core::severity_name(f.severity)) + " | " + core::status_name(f.status) + " | " +
            md(f.claim) + " | " + md(f.source) + " | " + md(f.claim_file) + ":" + std::to_string(f.claim_line) +
-           " | " + md(f.message) + " |\n";
+           " | " + md(f.message) + (f.diff.empty() ? "" : ": `" + code(f.diff) + "`") + " |\n";
   }
   if (!any && report.conflicts.empty()) out += "\nEvery citation holds.\n";
   for (const core::ConflictFinding& c : report.conflicts) {
