@@ -1312,8 +1312,8 @@ def main() -> int:
                          f"or {DEFAULT_WORK}/scale with --scale)")
     ap.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS,
                     help="folder of seed articles (default ../shared/corpus/seeds)")
-    ap.add_argument("--per-class", type=int, default=100,
-                    help="documents per class in the default set (default 100)")
+    ap.add_argument("--per-class", type=int, default=120,
+                    help="documents per class in the default set (default 120)")
     ap.add_argument("--scale", action="store_true",
                     help="the scale set: 20,000 documents, 10 quotes each (one target, nine bystanders)")
     ap.add_argument("--docs", type=int, default=None, help="documents (overrides --per-class)")
