@@ -13,9 +13,9 @@ constexpr std::array<std::string_view, 44> k_number_words = {
     "ninety",   "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions",
     "dozen",    "dozens",  "half",    "quarter",  "quarters", "third",    "thirds",    "percent"};
 
-constexpr std::array<std::string_view, 18> k_qualifiers = {
-    "some",   "about", "around", "roughly", "almost", "nearly", "approximately", "estimated", "over",
-    "under",  "more",  "less",   "fewer",   "least",  "most",   "only",          "up",        "than"};
+constexpr std::array<std::string_view, 19> k_qualifiers = {
+    "some",  "about", "around", "roughly", "almost", "nearly", "approximately", "estimated", "over", "under",
+    "more",  "less",  "fewer",  "least",   "most",   "only",   "up",            "than",      "close"};
 
 bool is_word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-'; }
 
@@ -79,8 +79,25 @@ std::vector<std::string> figure_tokens(std::string_view s) {
         if (!pending_qualifier.empty()) out.push_back(pending_qualifier);
         pending_qualifier.clear();
         out.push_back(w);
-      } else if (contains(k_qualifiers, w)) {
-        pending_qualifier = pending_qualifier.empty() ? w : pending_qualifier + " " + w;
+      } else if (contains(k_qualifiers, w) || (w == "to" && !pending_qualifier.empty())) {
+        pending_qualifier = pending_qualifier.empty() ? w : pending_qualifier + " " + w;  // "close to", "up to"
+      } else if (w.find('-') != std::string::npos) {
+        // Figures joined to words: "mid-2015", "four-year", "seven-day", "two-pronged".
+        bool any = false;
+        std::size_t pos = 0;
+        while (pos <= w.size()) {
+          std::size_t dash = w.find('-', pos);
+          std::string part = w.substr(pos, dash == std::string::npos ? std::string::npos : dash - pos);
+          bool digits = !part.empty() && std::isdigit(static_cast<unsigned char>(part[0]));
+          if (digits || contains(k_number_words, part)) {
+            if (!any && !pending_qualifier.empty()) out.push_back(pending_qualifier);
+            out.push_back(part);
+            any = true;
+          }
+          if (dash == std::string::npos) break;
+          pos = dash + 1;
+        }
+        pending_qualifier.clear();
       } else {
         pending_qualifier.clear();
       }

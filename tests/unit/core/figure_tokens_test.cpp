@@ -17,6 +17,17 @@ TEST(FigureTokens, DigitsScaleWordsPercentsAndQualifiers) {
   EXPECT_EQ(figure_tokens("No figures here, only words."), Tokens{});
 }
 
+// Found by bench/drift: figures joined to words by a hyphen were not seen,
+// so "mid-2015" -> "mid-2016" or "four-year" -> "five-year" passed as a
+// mere rewording; "close to" was not a qualifier.
+TEST(FigureTokens, FiguresJoinedToWordsAndCloseTo) {
+  EXPECT_EQ(figure_tokens("by mid-2015, a four-year fight, a seven-day truce"),
+            (Tokens{"2015", "four", "seven"}));
+  EXPECT_NE(figure_tokens("a two-pronged offensive"), figure_tokens("a three-pronged offensive"));
+  EXPECT_EQ(figure_tokens("close to 3 years"), (Tokens{"close to", "3"}));
+  EXPECT_NE(figure_tokens("close to 3 years"), figure_tokens("3 years"));
+}
+
 TEST(FigureTokens, QualifierWithoutNumberIsIgnored) {
   EXPECT_EQ(figure_tokens("some people said about the war"), Tokens{});
 }
