@@ -9,6 +9,10 @@
 // one space; leading and trailing whitespace is dropped). Case is kept: a
 // changed capital is a changed quote.
 //
+// Decomposition is per code point: combining marks are not reordered
+// across characters into canonical order (two marks typed in another order
+// on one letter stay different); rare in news text.
+//
 // Invalid UTF-8 bytes are kept in place: each becomes U+FFFD mapped to that
 // one byte, so offsets never shift. Every change to these rules must bump
 // k_normalization_version, which is written into every normalized digest
