@@ -70,15 +70,6 @@ core::CitationFinding finding_from(const core::Claim& claim, int index, const co
   return f;
 }
 
-core::Verdict intact_verdict(const core::Citation& c) {
-  core::Verdict v;
-  v.status = core::CitationStatus::intact;
-  v.found_start = c.start;
-  v.found_end = c.end;
-  v.similarity = 1.0;
-  return v;
-}
-
 util::Result<CommandOutput> render(core::CheckReport& report, const CheckOptions& o, std::vector<std::string> notes) {
   // Text lists only what is not ok; the summary already counts the rest.
   if (o.format == "text" && !o.output) {
@@ -149,7 +140,7 @@ Judged collect(const CheckInputs& in, const Previous& prev, const std::string& s
       j.report.citations.push_back(std::move(f));
       continue;
     }
-    if (d.kind == Decision::Kind::reuse_intact) d.verdict = intact_verdict(c);
+    if (d.kind == Decision::Kind::reuse_intact) d.verdict = core::intact_verdict(c);
     if (d.verdict.status == core::CitationStatus::intact) {
       j.intact.push_back({util::xxh3_64(ref.key), d.cache_key});
       if (row != prev.rows.end()) {

@@ -313,13 +313,7 @@ std::optional<Verdict> fuzzy_stage(SourceView& src, const Citation& c, std::stri
 Verdict judge_citation(SourceView& src, const Citation& c) {
   std::string_view text = src.bytes();
   if (c.end >= c.start && c.end <= text.size() && text.substr(c.start, c.end - c.start) == c.quote) {
-    Verdict v;
-    v.status = CitationStatus::intact;
-    v.found_start = c.start;
-    v.found_end = c.end;
-    v.similarity = 1.0;
-    v.context_score = 1.0;
-    return v;
+    return intact_verdict(c);
   }
   std::string nquote = normalize(c.quote);
   bool copy_rejected = false;
@@ -334,6 +328,16 @@ Verdict judge_citation(SourceView& src, const Citation& c) {
                   ? "the passage at its pinned place changed; a copy of the old words elsewhere has other context "
                     "and was not taken as the same passage"
                   : "the quoted passage is no longer in the source";
+  return v;
+}
+
+Verdict intact_verdict(const Citation& c) {
+  Verdict v;
+  v.status = CitationStatus::intact;
+  v.found_start = c.start;
+  v.found_end = c.end;
+  v.similarity = 1.0;
+  v.context_score = 1.0;
   return v;
 }
 

@@ -74,6 +74,9 @@ inline constexpr std::size_t k_fuzzy_min_quote = 8;
 
 Verdict judge_citation(SourceView& source, const Citation& citation);
 
+// The verdict for a citation whose exact bytes are at its pinned span.
+Verdict intact_verdict(const Citation& citation);
+
 // The verdict for a citation whose source file or sidecar is unusable.
 Verdict source_missing_verdict(const std::string& why);
 

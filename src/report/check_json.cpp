@@ -26,8 +26,6 @@ ordered_json summary_object(const core::CheckSummary& s) {
 
 }  // namespace
 
-std::string summary_to_json(const core::CheckSummary& summary) { return summary_object(summary).dump(); }
-
 std::string render_check_json(const core::CheckReport& report) {
   ordered_json root;
   root["schema"] = "provcheck.check/1";

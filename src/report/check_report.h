@@ -15,7 +15,4 @@ std::string render_check_text(const core::CheckReport& report, bool color);
 std::string render_check_json(const core::CheckReport& report);
 std::string render_check_markdown(const core::CheckReport& report);
 
-// The summary alone as JSON, and back (the store keeps it per run).
-std::string summary_to_json(const core::CheckSummary& summary);
-
 }  // namespace provcheck::report

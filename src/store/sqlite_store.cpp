@@ -136,11 +136,7 @@ class SqliteStore : public Store {
     return st.run();
   }
 
-  Result<bool> has_snapshot(const std::string& hash) override {
-    PC_ASSIGN_OR_RETURN(Statement st, Statement::prepare(m_db, "SELECT 1 FROM snapshots WHERE hash = ?"));
-    st.bind(1, std::string_view(hash));
-    return st.step();
-  }
+
 
   Status put_snapshot(const SnapshotInfo& s, std::string_view text_layer) override {
     return put_snapshot_compressed(s, compress_snapshot_text(text_layer));

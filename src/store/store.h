@@ -97,7 +97,6 @@ class Store {
   virtual util::Status put_file_records(const std::vector<FileRecord>& all) = 0;
 
   // Snapshots and sources.
-  virtual util::Result<bool> has_snapshot(const std::string& hash) = 0;
   virtual util::Status put_snapshot(const SnapshotInfo& info, std::string_view text_layer) = 0;
   // The same with the text layer already compressed by compress_snapshot_text (for worker threads).
   virtual util::Status put_snapshot_compressed(const SnapshotInfo& info, std::string_view compressed) = 0;

@@ -67,7 +67,6 @@ class [[nodiscard]] Status {
  public:
   Status() = default;
   Status(Error error) : m_error(std::move(error)) {}
-  static Status ok_status() { return Status(); }
   bool ok() const { return !m_error.has_value(); }
   explicit operator bool() const { return ok(); }
   const Error& error() const { assert(!ok()); return *m_error; }
@@ -75,10 +74,6 @@ class [[nodiscard]] Status {
  private:
   std::optional<Error> m_error;
 };
-
-inline Error make_error(ErrorKind kind, std::string message) {
-  return Error(kind, std::move(message));
-}
 
 }  // namespace provcheck::util
 
