@@ -33,6 +33,24 @@ struct CitationFinding {
   std::string since;  // when this status was first seen, ISO time; empty when unknown
 };
 
+// One claim's structured assertion as the conflict judge read it: a side of
+// a conflict, or one row of a subject-and-metric table in a report.
+struct AssertionRow {
+  std::string claim;
+  std::string source;          // the claim's first citation's source
+  std::string subject;         // after aliases
+  std::string metric;          // after aliases
+  std::string value;           // as written in the claim
+  std::optional<double> low;   // numeric interval the value stands for; empty for a status word
+  std::optional<double> high;
+  std::string status_value;    // a status word ("opposition"), when the value is one
+  std::string unit;
+  std::string approx;
+  std::string as_of;           // ISO date, month, year or interval the value holds for
+  bool as_of_assumed = false;  // taken from the source's published date, not stated
+  std::string status;          // worst citation status of the claim ("intact", ...)
+};
+
 struct ConflictFinding {
   ConflictKind kind = ConflictKind::figure_conflict;
   std::vector<std::string> claims;
@@ -40,6 +58,15 @@ struct ConflictFinding {
   std::string metric;
   Severity severity = Severity::error;
   std::string message;
+  std::vector<AssertionRow> sides;  // the claims involved, in the order of `claims`
+};
+
+// Every claim with a structured assertion about one subject and metric, ordered
+// by as_of then claim id: the "related, side by side" view and the timelines.
+struct AssertionGroup {
+  std::string subject;
+  std::string metric;
+  std::vector<AssertionRow> rows;
 };
 
 struct CheckSummary {
@@ -56,6 +83,7 @@ struct CheckReport {
   CheckSummary summary;
   std::vector<CitationFinding> citations;  // sorted by claim id, then index
   std::vector<ConflictFinding> conflicts;
+  std::vector<AssertionGroup> groups;  // sorted by subject, metric
 };
 
 // Fills report.summary from its findings (claims and sources are counted by the caller).
