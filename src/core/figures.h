@@ -16,12 +16,16 @@
 
 namespace provcheck::core {
 
-enum class FigureKind { count, percent, money, distance, duration, date, year, ordinal, time };
+enum class FigureKind { count, percent, money, distance, duration, date, year, ordinal, time, fraction };
 
 const char* figure_kind_name(FigureKind k);
 
 struct Figure {
-  std::uint64_t start = 0;  // span of the figure's own words, qualifier included ("about 250,000")
+  // Span of the figure's own words: number, scale word and unit ("4.7 million",
+  // "60%", "280 kilometers", "December 15, 2016"); a qualifier ("about") is
+  // outside it and goes in `approx`; in "[700,000](#)" only the number.
+  // The conventions of tests/data/figures/README.md.
+  std::uint64_t start = 0;
   std::uint64_t end = 0;
   std::string text;         // the bytes at [start, end)
   FigureKind kind = FigureKind::count;
