@@ -245,6 +245,7 @@ util::Result<CommandOutput> claim_show(const GlobalOptions& g, const std::string
   }
   j["assertion"] = aj;
   j["citations"] = nlohmann::ordered_json::array();
+  PC_ASSIGN_OR_RETURN(auto pins, s.store->pins(c->id));
   for (std::size_t i = 0; i < c->citations.size(); ++i) {
     const core::Citation& ct = c->citations[i];
     nlohmann::ordered_json cj = {{"source", ct.source}, {"quote", ct.quote}, {"span", {ct.start, ct.end}},
@@ -263,6 +264,14 @@ util::Result<CommandOutput> claim_show(const GlobalOptions& g, const std::string
     nlohmann::ordered_json hj = nlohmann::ordered_json::array();
     for (const auto& h : hist) hj.push_back({{"run", h.run}, {"at", h.at}, {"status", h.status}, {"message", h.message}});
     cj["history"] = hj;
+    nlohmann::ordered_json pj = nlohmann::ordered_json::array();
+    for (const auto& p : pins) {
+      if (p.index != static_cast<int>(i)) continue;
+      pj.push_back({{"accepted_at", p.accepted_at}, {"status", p.status}, {"quote", p.old_pin.quote},
+                    {"span", {p.old_pin.start, p.old_pin.end}}, {"snapshot", p.old_pin.snapshot},
+                    {"new_span", {p.new_start, p.new_end}}, {"new_snapshot", p.new_snapshot}});
+    }
+    cj["earlier_pins"] = pj;
     j["citations"].push_back(cj);
   }
   if (json) {
@@ -290,6 +299,13 @@ util::Result<CommandOutput> claim_show(const GlobalOptions& g, const std::string
     for (const auto& h : cj["history"]) {
       out.out += "      " + h["at"].get<std::string>() + " run " + std::to_string(h["run"].get<std::int64_t>()) + ": " +
                  h["status"].get<std::string>() + (h["message"].get<std::string>().empty() ? "" : " — " + h["message"].get<std::string>()) + "\n";
+    }
+    for (const auto& p : cj["earlier_pins"]) {
+      std::string quote = p["quote"].get<std::string>();
+      out.out += "      " + p["accepted_at"].get<std::string>() + " accepted (" + p["status"].get<std::string>() +
+                 "); was bytes " + std::to_string(p["span"][0].get<std::uint64_t>()) + "-" +
+                 std::to_string(p["span"][1].get<std::uint64_t>()) + ": \"" + core::excerpt(quote, 0, quote.size(), 200) +
+                 "\"\n";
     }
   }
   return out;

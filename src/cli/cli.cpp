@@ -11,6 +11,7 @@
 #include <functional>
 #include <iostream>
 
+#include "app/accept_cmd.h"
 #include "app/check_cmd.h"
 #include "app/claims_cmd.h"
 #include "app/init_cmd.h"
@@ -40,6 +41,7 @@ struct Invocation {
   std::string import_path;
   std::optional<std::string> import_to;
   app::CheckOptions check;
+  app::ClaimAcceptOptions accept;
   std::string fail_on = "error";
   Action action;
 };
@@ -151,6 +153,14 @@ void add_claim(CLI::App& app, Invocation& in) {
   show->add_option("ID", in.id, "claim id")->required();
   add_format(show, in, {"text", "json"});
   show->callback([&in] { in.action = [&in] { return app::claim_show(in.global, in.id, in.format == "json"); }; });
+  auto* accept = claim->add_subcommand("accept", "re-pin reviewed drifted citations to the passage the source has now");
+  app::ClaimAcceptOptions& a = in.accept;
+  accept->add_option("ID", a.ids, "claims to accept");
+  accept->add_flag("--all", a.all, "every drifted citation (not changed figures, unless --figures)");
+  accept->add_option_function<std::string>("--source", [&a](const std::string& v) { a.source = v; },
+                                           "every drifted citation of source ID (not changed figures, unless --figures)");
+  accept->add_flag("--figures", a.figures, "with --all or --source: accept changed figures too");
+  accept->callback([&in] { in.action = [&in] { return app::claim_accept(in.global, in.accept); }; });
 }
 
 void add_check(CLI::App& app, Invocation& in) {

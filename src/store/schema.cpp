@@ -59,6 +59,20 @@ CREATE TABLE history(
   key TEXT NOT NULL, run INTEGER NOT NULL, status TEXT NOT NULL, message TEXT NOT NULL,
   PRIMARY KEY(key, run));
 )sql",
+    // 2: earlier pins of citations, kept when `claim accept` re-pins them.
+    R"sql(
+CREATE TABLE pins(
+  claim_id TEXT NOT NULL, idx INTEGER NOT NULL,
+  accepted_at TEXT NOT NULL,         -- when the person accepted the drift
+  status TEXT NOT NULL,              -- the status the citation had then
+  source_id TEXT NOT NULL,
+  quote TEXT NOT NULL, prefix TEXT NOT NULL, suffix TEXT NOT NULL,
+  start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+  quote_hash TEXT NOT NULL, normalized_hash TEXT NOT NULL,
+  snapshot TEXT NOT NULL,            -- the snapshot the old pin was made on
+  new_start INTEGER NOT NULL, new_end INTEGER NOT NULL, new_snapshot TEXT NOT NULL);
+CREATE INDEX pins_by_claim ON pins(claim_id, idx);
+)sql",
 };
 
 util::Result<int> user_version(Connection& db) {
@@ -69,6 +83,8 @@ util::Result<int> user_version(Connection& db) {
 }
 
 }  // namespace
+
+int latest_schema_version() { return static_cast<int>(k_migrations.size()); }
 
 util::Status migrate(Connection& db, int target_version) {
   int version = 0;

@@ -7,6 +7,9 @@
 
 namespace provcheck::store {
 
+// The number of migrations this provcheck knows: the user_version it writes.
+int latest_schema_version();
+
 // Applies pending migrations in one transaction.
 util::Status migrate(Connection& db, int target_version);
 

@@ -428,6 +428,56 @@ class SqliteStore : public Store {
     return out;
   }
 
+  Status put_pin(const PinRecord& p) override {
+    PC_ASSIGN_OR_RETURN(Statement st, Statement::prepare(m_db,
+        "INSERT INTO pins(claim_id, idx, accepted_at, status, source_id, quote, prefix, suffix, start, \"end\", "
+        "quote_hash, normalized_hash, snapshot, new_start, new_end, new_snapshot) "
+        "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+    const core::Citation& c = p.old_pin;
+    st.bind(1, std::string_view(p.claim)).bind(2, std::int64_t{p.index}).bind(3, std::string_view(p.accepted_at));
+    st.bind(4, std::string_view(p.status)).bind(5, std::string_view(c.source)).bind(6, std::string_view(c.quote));
+    st.bind(7, std::string_view(c.prefix)).bind(8, std::string_view(c.suffix));
+    st.bind(9, static_cast<std::int64_t>(c.start)).bind(10, static_cast<std::int64_t>(c.end));
+    st.bind(11, std::string_view(c.quote_hash)).bind(12, std::string_view(c.normalized_hash));
+    st.bind(13, std::string_view(c.snapshot)).bind(14, static_cast<std::int64_t>(p.new_start));
+    st.bind(15, static_cast<std::int64_t>(p.new_end)).bind(16, std::string_view(p.new_snapshot));
+    return st.run();
+  }
+
+  Result<std::vector<PinRecord>> pins(const std::string& claim_id) override {
+    PC_ASSIGN_OR_RETURN(Statement st, Statement::prepare(m_db,
+        "SELECT idx, accepted_at, status, source_id, quote, prefix, suffix, start, \"end\", quote_hash, "
+        "normalized_hash, snapshot, new_start, new_end, new_snapshot FROM pins WHERE claim_id = ? "
+        "ORDER BY idx, rowid"));
+    st.bind(1, std::string_view(claim_id));
+    std::vector<PinRecord> out;
+    for (;;) {
+      bool row = false;
+      PC_ASSIGN_OR_RETURN(row, st.step());
+      if (!row) break;
+      PinRecord p;
+      p.claim = claim_id;
+      p.index = static_cast<int>(st.column_int(0));
+      p.accepted_at = st.column_text(1);
+      p.status = st.column_text(2);
+      core::Citation& c = p.old_pin;
+      c.source = st.column_text(3);
+      c.quote = st.column_text(4);
+      c.prefix = st.column_text(5);
+      c.suffix = st.column_text(6);
+      c.start = static_cast<std::uint64_t>(st.column_int(7));
+      c.end = static_cast<std::uint64_t>(st.column_int(8));
+      c.quote_hash = st.column_text(9);
+      c.normalized_hash = st.column_text(10);
+      c.snapshot = st.column_text(11);
+      p.new_start = static_cast<std::uint64_t>(st.column_int(12));
+      p.new_end = static_cast<std::uint64_t>(st.column_int(13));
+      p.new_snapshot = st.column_text(14);
+      out.push_back(std::move(p));
+    }
+    return out;
+  }
+
  private:
   Result<Statement*> cached(std::unique_ptr<Statement>& slot, const char* sql) {
     if (!slot) {
@@ -479,7 +529,7 @@ util::Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path, 
                      "PRAGMA journal_size_limit = 67108864");
   if (!wal.ok()) return wal.error();
   sqlite3_db_config(db.handle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
-  PC_TRY_STATUS(migrate(db, k_schema_version));
+  PC_TRY_STATUS(migrate(db, latest_schema_version()));
   // A quick structural check catches a truncated or byte-flipped store early.
   {
     PC_ASSIGN_OR_RETURN(Statement st, Statement::prepare(db, "SELECT count(*) FROM runs"));

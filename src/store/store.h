@@ -26,8 +26,6 @@
 
 namespace provcheck::store {
 
-inline constexpr int k_schema_version = 1;
-
 struct FileRecord {
   std::string path;  // workspace-relative
   std::int64_t size = 0;
@@ -72,6 +70,18 @@ struct HistoryEntry {
   std::string at;
   std::string status;
   std::string message;
+};
+
+// A citation's earlier pin, kept when `claim accept` re-pinned it.
+struct PinRecord {
+  std::string claim;
+  int index = 0;
+  std::string accepted_at;
+  std::string status;  // the status it had when accepted
+  core::Citation old_pin;
+  std::uint64_t new_start = 0;
+  std::uint64_t new_end = 0;
+  std::string new_snapshot;
 };
 
 struct OpenOptions {
@@ -136,6 +146,10 @@ class Store {
   virtual util::Status add_history(std::int64_t run, const std::string& key, const std::string& status,
                                    const std::string& message) = 0;
   virtual util::Result<std::vector<HistoryEntry>> history(const std::string& claim_id, int index) = 0;
+
+  // Earlier pins, oldest first.
+  virtual util::Status put_pin(const PinRecord& pin) = 0;
+  virtual util::Result<std::vector<PinRecord>> pins(const std::string& claim_id) = 0;
 };
 
 // Opens (and creates or migrates) the SQLite store at `path`.

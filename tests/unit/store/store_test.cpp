@@ -1,4 +1,5 @@
 #include "store/packing.h"
+#include "store/schema.h"
 #include "store/store.h"
 
 #include <gtest/gtest.h>
@@ -154,7 +155,7 @@ TEST_F(StoreTest, MigratesAnEmptyDatabaseToCurrentVersion) {
   sqlite3_stmt* st = nullptr;
   sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, nullptr);
   ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
-  EXPECT_EQ(sqlite3_column_int(st, 0), k_schema_version);
+  EXPECT_EQ(sqlite3_column_int(st, 0), latest_schema_version());
   sqlite3_finalize(st);
   sqlite3_close(db);
 }

@@ -1,0 +1,177 @@
+#include "app/accept_cmd.h"
+
+#include <map>
+#include <set>
+
+#include "core/anchor.h"
+#include "core/quote.h"
+#include "util/file_io.h"
+#include "util/hash.h"
+#include "workspace/claims_file.h"
+#include "workspace/sources.h"
+
+namespace provcheck::app {
+using util::Error;
+using util::ErrorKind;
+
+namespace {
+
+struct CurrentSource {
+  workspace::SourceEntry entry;
+  std::string text;  // text layer now
+  std::string hash;  // xxh3-128 of the text layer
+  std::string unusable;  // why the source cannot be read, when it cannot
+};
+
+CurrentSource load_source(const workspace::Workspace& ws, const workspace::SourceEntry& e) {
+  CurrentSource s{e, {}, {}, {}};
+  auto bytes = util::read_file(ws.absolute(e.content));
+  if (!bytes.ok()) {
+    s.unusable = bytes.error().message();
+    return s;
+  }
+  auto text = workspace::text_layer(e.meta.media_type, std::move(bytes).value(), e.content);
+  if (!text.ok()) {
+    s.unusable = text.error().message();
+    return s;
+  }
+  s.text = std::move(text).value();
+  s.hash = util::xxh3_128_digest(s.text);
+  return s;
+}
+
+std::string where(const core::Claim& c, std::size_t i) { return c.id + "[" + std::to_string(i) + "]"; }
+
+std::string span(std::uint64_t b, std::uint64_t e) { return std::to_string(b) + "-" + std::to_string(e); }
+
+
+util::Status check_selection(const ClaimAcceptOptions& o, const std::vector<workspace::ClaimsFile>& files,
+                             const std::map<std::string, workspace::SourceEntry>& sources) {
+  if (o.ids.empty() && !o.all && !o.source) {
+    return Error(ErrorKind::invalid_input, "claim accept: name the claims to accept (IDs), or pass --source ID or --all");
+  }
+  std::set<std::string> known;
+  for (const auto& f : files) {
+    for (const auto& c : f.claims) known.insert(c.id);
+  }
+  for (const std::string& id : o.ids) {
+    if (!known.count(id)) {
+      return Error(ErrorKind::not_found, "claim accept: no claim '" + id + "' in claims/; `provcheck claim list` shows the ids");
+    }
+  }
+  if (o.source && !sources.count(*o.source)) {
+    return Error(ErrorKind::not_found, "claim accept --source: no source '" + *o.source +
+                                           "'; `provcheck source list` shows the ids");
+  }
+  return util::Status();
+}
+
+}  // namespace
+
+util::Result<CommandOutput> claim_accept(const GlobalOptions& g, const ClaimAcceptOptions& o) {
+  PC_ASSIGN_OR_RETURN(Session s, open_session(g));
+  PC_ASSIGN_OR_RETURN(auto files, workspace::load_claims(s.ws));
+  PC_ASSIGN_OR_RETURN(auto entries, workspace::list_sources(s.ws));
+  std::map<std::string, workspace::SourceEntry> by_id;
+  for (auto& e : entries) by_id.emplace(e.meta.id, e);
+  PC_TRY_STATUS(check_selection(o, files, by_id));
+  const std::set<std::string> named(o.ids.begin(), o.ids.end());
+
+  std::map<std::string, CurrentSource> loaded;
+  std::vector<store::PinRecord> pins;
+  std::set<std::size_t> changed_files;
+  std::vector<core::Claim> changed_claims;
+  CommandOutput out;
+  std::size_t accepted = 0, refused = 0, skipped = 0;
+  const std::string now = now_iso();
+  for (std::size_t fi = 0; fi < files.size(); ++fi) {
+    for (core::Claim& c : files[fi].claims) {
+      bool by_name = named.count(c.id) > 0;
+      bool claim_changed = false;
+      for (std::size_t i = 0; i < c.citations.size(); ++i) {
+        core::Citation& ct = c.citations[i];
+        if (!by_name && !o.all && !(o.source && ct.source == *o.source)) continue;
+        auto e = by_id.find(ct.source);
+        if (e == by_id.end()) {
+          out.out += "not accepted " + where(c, i) + ": source_missing: no source '" + ct.source +
+                     "' in sources/; restore it or edit the claim\n";
+          ++refused;
+          continue;
+        }
+        auto it = loaded.find(ct.source);
+        if (it == loaded.end()) it = loaded.emplace(ct.source, load_source(s.ws, e->second)).first;
+        const CurrentSource& src = it->second;
+        if (!src.unusable.empty()) {
+          out.out += "not accepted " + where(c, i) + ": source_missing: " + src.unusable + "\n";
+          ++refused;
+          continue;
+        }
+        core::SourceView view(src.text);
+        core::Verdict v = core::judge_citation(view, ct);
+        const char* status = core::status_name(v.status);
+        if (v.status == core::CitationStatus::intact) continue;
+        if (!v.found_start || !v.found_end) {
+          out.out += std::string("not accepted ") + where(c, i) + ": " + status + ": " + v.message +
+                     (v.status == core::CitationStatus::ambiguous
+                          ? "; re-pin it by hand with `claim add --occurrence N`\n"
+                          : "; there is no passage to pin to: edit the claim or remove the citation\n");
+          ++refused;
+          continue;
+        }
+        if (v.status == core::CitationStatus::figure_changed && !by_name && !o.figures) {
+          out.out += "skipped " + where(c, i) + ": figure_changed " + v.diff +
+                     " — review it and accept it by id, or pass --figures\n";
+          ++skipped;
+          continue;
+        }
+        core::Citation fresh = core::make_citation(src.text, *v.found_start, *v.found_end, ct.source, src.hash);
+        pins.push_back({c.id, static_cast<int>(i), now, status, ct, fresh.start, fresh.end, fresh.snapshot});
+        out.out += "accepted " + where(c, i) + " (" + status + "): bytes " + span(ct.start, ct.end) + " -> " +
+                   span(fresh.start, fresh.end) + (v.diff.empty() ? "" : ": " + v.diff) + "\n";
+        if (v.status == core::CitationStatus::figure_changed) {
+          out.notes.push_back(c.id + ": the cited figure changed; check that the claim's text and value still say "
+                                     "what the source says");
+        }
+        ct = std::move(fresh);
+        claim_changed = true;
+        ++accepted;
+      }
+      if (claim_changed) {
+        changed_files.insert(fi);
+        changed_claims.push_back(c);
+      }
+    }
+  }
+
+  if (!pins.empty()) {
+    PC_ASSIGN_OR_RETURN(auto tx, s.store->begin_write());
+    for (const auto& [id, src] : loaded) {
+      if (!src.unusable.empty()) continue;
+      store::SnapshotInfo snap{src.hash, src.entry.meta.media_type, static_cast<std::int64_t>(src.text.size()),
+                               src.hash, now, src.entry.content};
+      PC_TRY_STATUS(s.store->put_snapshot(snap, src.text));
+      PC_TRY_STATUS(s.store->put_source(src.entry.meta, src.hash, now));
+    }
+    for (const auto& p : pins) PC_TRY_STATUS(s.store->put_pin(p));
+    PC_ASSIGN_OR_RETURN(auto index_state, s.store->meta("claims_index"));
+    if (index_state.value_or("stale") == "current") PC_TRY_STATUS(s.store->put_claims(changed_claims));
+    std::vector<std::pair<std::string, std::string>> writes;
+    for (std::size_t fi : changed_files) {
+      std::string rendered = workspace::render_claims_file(files[fi]);
+      auto reparsed = workspace::parse_claims_file(rendered, files[fi].path);
+      if (!reparsed.ok()) {
+        return Error(ErrorKind::internal, "rendered claims file does not parse: " + reparsed.error().message());
+      }
+      writes.emplace_back(files[fi].path, std::move(rendered));
+    }
+    for (const auto& [path, bytes] : writes) PC_TRY_STATUS(util::write_file_atomic(s.ws.absolute(path), bytes));
+    PC_TRY_STATUS(tx->commit());
+  }
+  out.out += "accepted " + std::to_string(accepted) + ", not accepted " + std::to_string(refused) +
+             (skipped ? ", skipped " + std::to_string(skipped) : std::string()) + "\n";
+  if (accepted == 0 && refused == 0 && skipped == 0) out.notes.push_back("nothing to accept: the selected citations are intact");
+  out.provenance_broken = refused > 0 || skipped > 0;
+  return out;
+}
+
+}  // namespace provcheck::app
