@@ -16,6 +16,7 @@
 #include "app/claims_cmd.h"
 #include "app/init_cmd.h"
 #include "app/locate_cmd.h"
+#include "app/source_diff_cmd.h"
 #include "app/sources_cmd.h"
 
 namespace provcheck::cli {
@@ -42,6 +43,7 @@ struct Invocation {
   std::optional<std::string> import_to;
   app::CheckOptions check;
   app::ClaimAcceptOptions accept;
+  app::SourceDiffOptions source_diff;
   std::string fail_on = "error";
   Action action;
 };
@@ -106,6 +108,16 @@ void add_source(CLI::App& app, Invocation& in) {
   show->add_option("ID", in.id, "source id")->required();
   add_format(show, in, {"text", "json"});
   show->callback([&in] { in.action = [&in] { return app::source_show(in.global, in.id, in.format == "json"); }; });
+  auto* diff = source->add_subcommand("diff", "what changed since the snapshot the source's claims were pinned to");
+  diff->add_option("ID", in.source_diff.id, "source id")->required();
+  diff->add_option_function<std::string>("--from", [&in](const std::string& v) { in.source_diff.from = v; },
+                                         "compare from this snapshot (digest or a prefix of it)");
+  add_format(diff, in, {"text", "json"});
+  diff->callback([&in] {
+    in.source_diff.json = in.format == "json";
+    in.source_diff.color = use_color();
+    in.action = [&in] { return app::source_diff(in.global, in.source_diff); };
+  });
 }
 
 void add_claim_add(CLI::App* claim, Invocation& in) {

@@ -1,0 +1,151 @@
+#include "app/source_diff_cmd.h"
+
+#include <algorithm>
+#include <map>
+
+#include "core/line_diff.h"
+#include "core/word_diff.h"
+#include "report/source_diff.h"
+#include "util/file_io.h"
+#include "util/hash.h"
+#include "workspace/claims_file.h"
+#include "workspace/sources.h"
+
+namespace provcheck::app {
+namespace fs = std::filesystem;
+using util::Error;
+using util::ErrorKind;
+
+namespace {
+
+struct PinnedCitation {
+  std::string where;  // "claim[index]"
+  std::uint64_t start = 0, end = 0;
+};
+
+// The snapshot named by --from: a full digest or a unique prefix of its hex part.
+util::Result<std::string> resolve_from(const std::string& from, const std::vector<store::SnapshotInfo>& snaps,
+                                       const std::map<std::string, std::vector<PinnedCitation>>& pinned) {
+  std::vector<std::string> hits;
+  auto consider = [&](const std::string& digest) {
+    std::string hex = digest.substr(digest.find(':') + 1);
+    if ((digest == from || hex.rfind(from, 0) == 0) &&
+        std::find(hits.begin(), hits.end(), digest) == hits.end()) {
+      hits.push_back(digest);
+    }
+  };
+  for (const auto& s : snaps) consider(s.hash);
+  for (const auto& [digest, _] : pinned) consider(digest);
+  if (hits.size() == 1) return hits[0];
+  if (hits.empty()) return Error(ErrorKind::not_found, "--from " + from + ": no snapshot of this source has that digest; "
+                                                       "`provcheck source show ID` lists them");
+  return Error(ErrorKind::invalid_input, "--from " + from + ": the prefix matches " + std::to_string(hits.size()) +
+                                             " snapshots; give more of the digest");
+}
+
+std::vector<report::SourceDiffHunk> hunks_of(const std::string& old_text, const std::string& new_text,
+                                             const std::vector<PinnedCitation>& cites) {
+  std::vector<report::SourceDiffHunk> out;
+  for (const core::DiffHunk& h : core::line_diff(old_text, new_text)) {
+    report::SourceDiffHunk r;
+    r.old_begin = h.old_lines.begin;
+    r.old_end = h.old_lines.end;
+    r.new_begin = h.new_lines.begin;
+    r.new_end = h.new_lines.end;
+    r.old_line = h.old_lines.first_line + 1;
+    r.old_lines = h.old_lines.lines;
+    r.new_line = h.new_lines.first_line + 1;
+    r.new_lines = h.new_lines.lines;
+    r.old_text = old_text.substr(r.old_begin, r.old_end - r.old_begin);
+    r.new_text = new_text.substr(r.new_begin, r.new_end - r.new_begin);
+    if (!r.old_text.empty() && !r.new_text.empty() && r.old_text.size() + r.new_text.size() < 8000) {
+      r.diff = core::word_diff(r.old_text, r.new_text);
+    }
+    for (const PinnedCitation& c : cites) {
+      bool overlaps = c.start < r.old_end && c.end > r.old_begin;
+      bool at_deletion_point = r.old_begin == r.old_end && c.start < r.old_begin && c.end > r.old_begin;
+      if (overlaps || at_deletion_point) r.citations.push_back(c.where);
+    }
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+}  // namespace
+
+util::Result<CommandOutput> source_diff(const GlobalOptions& g, const SourceDiffOptions& o) {
+  PC_ASSIGN_OR_RETURN(Session s, open_session(g));
+  fs::path sidecar = workspace::sidecar_path(s.ws, o.id);
+  if (!fs::exists(sidecar)) {
+    return Error(ErrorKind::not_found, "source diff: no source '" + o.id + "' (no " + s.ws.relative(sidecar) +
+                                           "); `provcheck source list` shows the ids");
+  }
+  PC_ASSIGN_OR_RETURN(workspace::SourceEntry e, workspace::read_source_entry(s.ws, s.ws.relative(sidecar)));
+  PC_ASSIGN_OR_RETURN(std::string raw, util::read_file(s.ws.absolute(e.content)));
+  PC_ASSIGN_OR_RETURN(std::string now_text, workspace::text_layer(e.meta.media_type, std::move(raw), e.content));
+  std::string now_hash = util::xxh3_128_digest(now_text);
+
+  // Which snapshots the claims were pinned to, and by whom.
+  PC_ASSIGN_OR_RETURN(auto files, workspace::load_claims(s.ws));
+  std::map<std::string, std::vector<PinnedCitation>> pinned;
+  for (const auto& f : files) {
+    for (const auto& c : f.claims) {
+      for (std::size_t i = 0; i < c.citations.size(); ++i) {
+        const core::Citation& ct = c.citations[i];
+        if (ct.source == o.id) pinned[ct.snapshot].push_back({c.id + "[" + std::to_string(i) + "]", ct.start, ct.end});
+      }
+    }
+  }
+  PC_ASSIGN_OR_RETURN(auto snaps, s.store->source_snapshots(o.id));
+  report::SourceDiff d;
+  d.source = o.id;
+  d.file = e.content;
+  d.to = now_hash;
+  if (o.from) {
+    PC_ASSIGN_OR_RETURN(d.from, resolve_from(*o.from, snaps, pinned));
+    d.from_why = "--from";
+  } else {
+    std::size_t best = 0;
+    for (const auto& [digest, cites] : pinned) {
+      if (digest != now_hash && cites.size() > best) {
+        best = cites.size();
+        d.from = digest;
+      }
+    }
+    if (!d.from.empty()) {
+      d.from_why = "pinned by " + std::to_string(best) + " citation" + (best == 1 ? "" : "s");
+    } else if (!pinned.empty()) {
+      d.from = now_hash;
+      d.from_why = "every citation is pinned to the text as it is now";
+    } else {
+      for (auto it = snaps.rbegin(); it != snaps.rend(); ++it) {
+        if (it->hash != now_hash) {
+          d.from = it->hash;
+          d.from_why = "previous snapshot, first seen " + it->captured_at + "; no claim cites this source";
+          break;
+        }
+      }
+      if (d.from.empty()) {
+        d.from = now_hash;
+        d.from_why = "the store has no other snapshot of this source";
+      }
+    }
+  }
+  auto found = pinned.find(d.from);
+  std::vector<PinnedCitation> cites = found == pinned.end() ? std::vector<PinnedCitation>{} : found->second;
+  d.citations = cites.size();
+  if (d.from != now_hash) {
+    PC_ASSIGN_OR_RETURN(auto old_text, s.store->snapshot_text(d.from));
+    if (!old_text) {
+      return Error(ErrorKind::not_found, "source diff " + o.id + ": the store has no copy of snapshot " + d.from +
+                                             " (it was pinned elsewhere, or .provcheck/ was deleted since); the old "
+                                             "passages are still in the claims files");
+    }
+    d.hunks = hunks_of(*old_text, now_text, cites);
+  }
+  CommandOutput out;
+  out.out = o.json ? report::render_source_diff_json(d) : report::render_source_diff_text(d, o.color);
+  return out;
+}
+
+}  // namespace provcheck::app
