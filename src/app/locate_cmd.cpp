@@ -1,6 +1,13 @@
 #include "app/locate_cmd.h"
 
+#include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <memory>
+#include <mutex>
 #include <optional>
+#include <thread>
+#include <vector>
 
 #include "core/anchor.h"
 #include "report/locate_json.h"
@@ -47,24 +54,139 @@ void load(LoadedText& t, const std::string& path) {
 
 }  // namespace
 
-util::Result<CommandOutput> locate(std::istream& in, const std::string& origin,
-                                   const std::function<void(std::string_view)>& emit) {
-  LoadedText current;
-  std::string line;
-  std::size_t line_no = 0, count = 0;
+namespace {
+
+// Consecutive selectors into one text file: the unit of work of a worker.
+struct Batch {
+  std::string text_file;
+  std::vector<workspace::SelectorRequest> requests;
+  std::string output;  // their JSON lines, filled in by the worker
   std::size_t broken = 0;
-  while (std::getline(in, line)) {
-    ++line_no;
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    std::string where = origin + ":" + std::to_string(line_no);
-    PC_ASSIGN_OR_RETURN(workspace::SelectorRequest r, workspace::parse_selector_line(line, where));
-    if (r.text_file != current.path) load(current, r.text_file);
-    core::Verdict v = current.view ? core::judge_citation(*current.view, r.selector)
-                                   : core::source_missing_verdict(current.problem);
-    if (core::default_severity(v.status) == core::Severity::error) ++broken;
-    emit(report::render_locate_line(r.id, v));
-    ++count;
+  bool done = false;
+};
+
+constexpr std::size_t k_batch_selectors = 64;
+
+void judge_batch(Batch& b) {
+  LoadedText text;
+  load(text, b.text_file);
+  for (const workspace::SelectorRequest& r : b.requests) {
+    core::Verdict v = text.view ? core::judge_citation(*text.view, r.selector) : core::source_missing_verdict(text.problem);
+    if (core::default_severity(v.status) == core::Severity::error) ++b.broken;
+    b.output += report::render_locate_line(r.id, v);
   }
+}
+
+// A fixed pool of workers judging batches in the order they were queued;
+// the reading thread writes finished batches out in that same order, so the
+// output is the same as one thread's. At most `max_in_flight` batches are
+// held, so memory follows the largest texts, not the input.
+class BatchPipeline {
+ public:
+  explicit BatchPipeline(std::size_t workers) : m_max_in_flight(workers * 4) {
+    for (std::size_t i = 0; i < workers; ++i) m_threads.emplace_back([this] { work(); });
+  }
+  ~BatchPipeline() {
+    {
+      std::lock_guard<std::mutex> lock(m_mutex);
+      m_stop = true;
+    }
+    m_wake_workers.notify_all();
+    for (std::thread& t : m_threads) t.join();
+  }
+
+  // Queues a batch, first writing out finished ones while too many are held.
+  void push(std::unique_ptr<Batch> b, const std::function<void(Batch&)>& emit) {
+    std::unique_lock<std::mutex> lock(m_mutex);
+    while (m_in_flight.size() >= m_max_in_flight) pop_front(lock, emit);
+    m_in_flight.push_back(std::move(b));
+    m_queue.push_back(m_in_flight.back().get());
+    lock.unlock();
+    m_wake_workers.notify_one();
+  }
+
+  void drain(const std::function<void(Batch&)>& emit) {
+    std::unique_lock<std::mutex> lock(m_mutex);
+    while (!m_in_flight.empty()) pop_front(lock, emit);
+  }
+
+ private:
+  void pop_front(std::unique_lock<std::mutex>& lock, const std::function<void(Batch&)>& emit) {
+    Batch* front = m_in_flight.front().get();
+    m_wake_reader.wait(lock, [front] { return front->done; });
+    std::unique_ptr<Batch> b = std::move(m_in_flight.front());
+    m_in_flight.pop_front();
+    lock.unlock();
+    emit(*b);
+    lock.lock();
+  }
+
+  void work() {
+    for (;;) {
+      Batch* b = nullptr;
+      {
+        std::unique_lock<std::mutex> lock(m_mutex);
+        m_wake_workers.wait(lock, [this] { return m_stop || !m_queue.empty(); });
+        if (m_queue.empty()) return;
+        b = m_queue.front();
+        m_queue.pop_front();
+      }
+      judge_batch(*b);
+      {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        b->done = true;
+      }
+      m_wake_reader.notify_one();
+    }
+  }
+
+  std::size_t m_max_in_flight;
+  std::mutex m_mutex;
+  std::condition_variable m_wake_workers, m_wake_reader;
+  std::deque<std::unique_ptr<Batch>> m_in_flight;  // in input order
+  std::deque<Batch*> m_queue;                      // not yet taken by a worker
+  bool m_stop = false;
+  std::vector<std::thread> m_threads;  // last: joined before the rest is destroyed
+};
+
+}  // namespace
+
+util::Result<CommandOutput> locate(std::istream& in, const std::string& origin,
+                                   const std::function<void(std::string_view)>& emit, std::size_t threads) {
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  std::size_t count = 0, broken = 0;
+  auto write = [&](Batch& b) {
+    emit(b.output);
+    broken += b.broken;
+  };
+  std::optional<util::Error> failure;
+  {
+    BatchPipeline pipeline(threads);
+    std::unique_ptr<Batch> batch;
+    std::string line;
+    std::size_t line_no = 0;
+    while (std::getline(in, line)) {
+      ++line_no;
+      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+      auto r = workspace::parse_selector_line(line, origin + ":" + std::to_string(line_no));
+      if (!r.ok()) {
+        failure = r.error();
+        break;
+      }
+      if (batch && (batch->text_file != r->text_file || batch->requests.size() >= k_batch_selectors)) {
+        pipeline.push(std::move(batch), write);
+      }
+      if (!batch) {
+        batch = std::make_unique<Batch>();
+        batch->text_file = r->text_file;
+      }
+      batch->requests.push_back(std::move(r).value());
+      ++count;
+    }
+    if (batch) pipeline.push(std::move(batch), write);
+    pipeline.drain(write);
+  }
+  if (failure) return *failure;
   if (in.bad()) return util::Error(util::ErrorKind::io, origin + ": cannot read");
   CommandOutput out;
   out.notes.push_back("located " + std::to_string(count) + " selector" + (count == 1 ? "" : "s") + ", " +

@@ -1,9 +1,12 @@
 #pragma once
 // `provcheck locate`: the anchoring engine without a workspace. Reads JSON
 // Lines of selectors, writes one JSON line per selector as soon as it is
-// judged, through `emit` (the cli's stdout), so it streams. The last text
-// file read is kept for the next selector; memory follows the largest text.
-// A malformed line stops the run with an invalid_input error naming it.
+// judged, through `emit` (the cli's stdout), in input order, so it streams.
+// Consecutive selectors into one text file form a batch that a worker
+// judges with that file read once; a few batches per worker are in flight,
+// so memory follows the largest texts, not the input. A malformed line
+// stops the run with an invalid_input error naming it, after the output of
+// every line before it.
 
 #include <functional>
 #include <istream>
@@ -14,7 +17,9 @@
 
 namespace provcheck::app {
 
+// `threads` workers judge batches of selectors (0: one per core); the
+// output is in input order whatever the number.
 util::Result<CommandOutput> locate(std::istream& in, const std::string& origin,
-                                   const std::function<void(std::string_view)>& emit);
+                                   const std::function<void(std::string_view)>& emit, std::size_t threads = 0);
 
 }  // namespace provcheck::app

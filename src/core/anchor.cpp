@@ -187,20 +187,6 @@ bool word_byte(char ch) {
   return std::isalnum(u) || u >= 0x80;
 }
 
-// Edit distance of two short strings (the quote and a found passage).
-std::size_t levenshtein(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-    }
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
-}
-
 // The edit distance alone may leave a changed word at the passage's edge
 // out ("nment now holds" for "the government now holds"). Where the old
 // context still stands next to the match, the passage is what lies between
@@ -246,15 +232,16 @@ std::vector<Close> close_matches(SourceView& src, const Citation& c, std::string
     for (std::size_t at : find_all(norm.text, suf, 16)) anchors.push_back(at > m + 1 ? at - m - 1 : 0);
   }
   std::vector<Close> out;
+  const Pattern pattern(nquote);
   for (std::size_t s : candidate_starts(nquote, norm.text, anchors, budget + 8)) {
     std::size_t from = s > budget + 8 ? s - budget - 8 : 0;
-    Alignment a = align_in_window(nquote, norm.text, from, s + m + budget + 8);
+    Alignment a = pattern.align_in_window(norm.text, from, s + m + budget + 8);
     // Distance 0 is the exact and normalized stages' business: a copy they
     // turned down is old words elsewhere, not an edit.
     if (a.distance == 0 || a.distance > budget || a.end <= a.begin) continue;
     a = refine(norm.text, a, pre, suf, budget + 16);
     std::string_view found = std::string_view(norm.text).substr(a.begin, a.end - a.begin);
-    a.distance = levenshtein(nquote, found);
+    a.distance = pattern.distance_to(found);
     if (a.distance == 0 || a.distance > budget) continue;
     bool seen = false;
     for (const Close& k : out) seen = seen || (k.a.begin == a.begin && k.a.end == a.end);

@@ -40,9 +40,11 @@ char typographic_ascii(char32_t cp) {
 }
 
 // Appends the normalized form of the text; `emit` receives each output
-// byte run with the original span it came from.
-template <class Emit>
-void run_normalizer(std::string_view s, Emit&& emit) {
+// byte run with the original span it came from, and `emit_run` each run of
+// printable ASCII, which normalization leaves as it is (most of any text:
+// the fast path).
+template <class Emit, class EmitRun>
+void run_normalizer(std::string_view s, Emit&& emit, EmitRun&& emit_run) {
   bool pending_space = false;  // a whitespace run seen after some output
   bool any_output = false;
   std::uint32_t space_begin = 0;
@@ -55,6 +57,18 @@ void run_normalizer(std::string_view s, Emit&& emit) {
   std::size_t pos = 0;
   while (pos < s.size()) {
     auto b = static_cast<unsigned char>(s[pos]);
+    if (b > 0x20 && b < 0x7F) {
+      std::size_t run_end = pos + 1;
+      while (run_end < s.size() && static_cast<unsigned char>(s[run_end]) > 0x20 &&
+             static_cast<unsigned char>(s[run_end]) < 0x7F) {
+        ++run_end;
+      }
+      flush_space();
+      any_output = true;
+      emit_run(s.substr(pos, run_end - pos), static_cast<std::uint32_t>(pos));
+      pos = run_end;
+      continue;
+    }
     std::uint32_t start = static_cast<std::uint32_t>(pos);
     char32_t cp;
     std::uint32_t len;
@@ -129,9 +143,24 @@ NormalizedText normalize_with_map(std::string_view bytes) {
   out.begin.reserve(bytes.size());
   out.end.reserve(bytes.size());
   run_normalizer(bytes, [&](std::string_view piece, std::uint32_t b, std::uint32_t e) {
+    if (piece.size() == 1) {  // nearly always: push_back is far cheaper than a fill insert
+      out.text.push_back(piece[0]);
+      out.begin.push_back(b);
+      out.end.push_back(e);
+      return;
+    }
     out.text.append(piece);
     out.begin.insert(out.begin.end(), piece.size(), b);
     out.end.insert(out.end.end(), piece.size(), e);
+  }, [&](std::string_view run, std::uint32_t at) {
+    out.text.append(run);
+    std::size_t n = out.begin.size();
+    out.begin.resize(n + run.size());
+    out.end.resize(n + run.size());
+    for (std::size_t i = 0; i < run.size(); ++i) {
+      out.begin[n + i] = at + static_cast<std::uint32_t>(i);
+      out.end[n + i] = at + static_cast<std::uint32_t>(i) + 1;
+    }
   });
   return out;
 }
@@ -139,7 +168,8 @@ NormalizedText normalize_with_map(std::string_view bytes) {
 std::string normalize(std::string_view bytes) {
   std::string out;
   out.reserve(bytes.size());
-  run_normalizer(bytes, [&](std::string_view piece, std::uint32_t, std::uint32_t) { out.append(piece); });
+  run_normalizer(bytes, [&](std::string_view piece, std::uint32_t, std::uint32_t) { out.append(piece); },
+                 [&](std::string_view run, std::uint32_t) { out.append(run); });
   return out;
 }
 
