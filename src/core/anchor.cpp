@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdint>
 #include <vector>
 
 #include "core/figure_tokens.h"
@@ -52,34 +53,75 @@ double context_score(std::string_view text, std::uint64_t begin, std::uint64_t e
   return (pre + suf) / 2.0;
 }
 
-// True when the old frame (end of prefix ... start of suffix) still stands
-// in the text with other words between where the quote was: the passage
-// was edited in place, so a copy elsewhere is not where it went. A frame
-// with (almost) nothing between means the passage was cut out there, which
-// is what a move looks like. At a document edge the edge is the frame.
-bool frame_still_stands(SourceView& src, const Citation& c, std::string_view nquote) {
+// What became of the old frame (end of prefix ... start of suffix) at the
+// quote's old place:
+//   closed  prefix and suffix now meet with (almost) nothing between: the
+//           passage was cut out there, which is what a move looks like;
+//   edited  other words stand between them (besides a copy of the quote,
+//           when the copy sits inside the frame next to new words): the
+//           passage was edited in place, so a copy elsewhere, or a stale
+//           copy beside the edit, is not where it went;
+//   unknown the frame is gone too, or there is too little context to tell.
+// The same few words of context may recur elsewhere in a long article, so
+// where the frame is found more than once, the one nearest the quote's old
+// place decides. At a document edge the edge is the frame.
+//   stale_beside_edit: edited, and the frame also holds an exact copy of the
+//           quote beside a close match of it: the passage was corrected in
+//           place and the old words kept next to it (a summary box); the
+//           copy is never where the passage went, whatever its context.
+enum class Frame { unknown, closed, edited, stale_beside_edit };
+
+Frame frame_state(SourceView& src, const Citation& c, std::string_view nquote) {
   std::string pre = normalize(c.prefix);
   std::string suf = normalize(c.suffix);
   pre = pre.substr(pre.size() - std::min<std::size_t>(pre.size(), 24));
   suf = suf.substr(0, std::min<std::size_t>(suf.size(), 24));
-  if (pre.size() + suf.size() < 12) return false;  // too little context to recognise the place
+  if (pre.size() + suf.size() < 12) return Frame::unknown;  // too little context to recognise the place
   const std::string& text = src.normalized().text;
-  std::size_t max_gap = nquote.size() * 2 + 64;
+  std::size_t max_gap = nquote.size() * 3 + 160;
   std::size_t min_between = std::max<std::size_t>(4, nquote.size() / 4);
   std::vector<std::size_t> starts;
   if (pre.empty()) starts.push_back(0);
   else for (std::size_t at : find_all(text, pre, 64)) starts.push_back(at + pre.size());
+  const std::vector<std::uint32_t>& map = src.normalized().begin;
+  const auto expected = static_cast<std::size_t>(
+      std::lower_bound(map.begin(), map.end(), static_cast<std::uint32_t>(std::min<std::uint64_t>(c.start, UINT32_MAX))) -
+      map.begin());
+  Frame out = Frame::unknown;
+  std::size_t nearest = SIZE_MAX;
+  auto consider = [&](Frame f, std::size_t at) {
+    std::size_t dist = at > expected ? at - expected : expected - at;
+    if (dist < nearest) {
+      nearest = dist;
+      out = f;
+    }
+  };
   for (std::size_t from : starts) {
     std::size_t window = std::min(max_gap + suf.size(), text.size() - from);
     std::string_view tail = std::string_view(text).substr(from, window);
     std::size_t s = suf.empty() ? (from + window == text.size() ? window : std::string_view::npos) : tail.find(suf);
     if (s == std::string_view::npos) continue;
     std::string_view between = tail.substr(0, s);
-    while (!between.empty() && between.front() == ' ') between.remove_prefix(1);
-    while (!between.empty() && between.back() == ' ') between.remove_suffix(1);
-    if (between.size() >= min_between && between.find(nquote) == std::string_view::npos) return true;
+    std::size_t copy = between.find(nquote);
+    std::size_t other = 0;  // bytes of words between, the copy aside
+    for (std::size_t i = 0; i < between.size(); ++i) {
+      if (copy != std::string_view::npos && i >= copy && i < copy + nquote.size()) continue;
+      if (between[i] != ' ') ++other;
+    }
+    if (copy == std::string_view::npos && other < 4) {
+      consider(Frame::closed, from);
+    } else if (other >= min_between) {
+      bool beside = false;
+      if (copy != std::string_view::npos) {
+        std::string rest = std::string(between.substr(0, copy)) + " " + std::string(between.substr(copy + nquote.size()));
+        Alignment a = Pattern(nquote).align_in_window(rest, 0, rest.size());
+        double similarity = 1.0 - static_cast<double>(a.distance) / static_cast<double>(std::max<std::size_t>(nquote.size(), 1));
+        beside = a.distance > 0 && similarity >= k_fuzzy_similar;
+      }
+      consider(beside ? Frame::stale_beside_edit : Frame::edited, from);
+    }
   }
-  return false;
+  return out;
 }
 
 struct Choice {
@@ -107,8 +149,14 @@ Choice choose(SourceView& src, std::vector<Candidate>& cands, const Citation& c,
     return out;
   }
   bool accept = top.context >= k_context_accept;
-  if (!accept && cands.size() == 1 && !frame_still_stands(src, c, nquote)) {
-    accept = top.context >= k_context_unique_accept || nquote.size() >= k_distinctive_quote_bytes;
+  if (top.context < 1.0 && (accept || cands.size() == 1)) {
+    Frame f = frame_state(src, c, nquote);
+    if (f == Frame::stale_beside_edit) {
+      accept = false;
+    } else if (!accept && cands.size() == 1) {
+      accept = f == Frame::closed || (f == Frame::unknown && (top.context >= k_context_unique_accept ||
+                                                              nquote.size() >= k_distinctive_quote_bytes));
+    }
   }
   out.kind = accept ? Choice::unique : Choice::none;
   return out;
@@ -133,14 +181,14 @@ Verdict ambiguous_verdict(std::string_view text, const std::vector<Candidate>& c
 
 // Picks among candidate places; a found place becomes a verdict of
 // `status` (moved or normalized), a tie an ambiguous one. When every copy is
-// rejected, copy_rejected is set and there is no verdict.
+// rejected, they are added to `rejected` and there is no verdict.
 std::optional<Verdict> decide(SourceView& src, std::vector<Candidate>& cands, const Citation& c,
-                              std::string_view nquote, CitationStatus status, bool& copy_rejected) {
+                              std::string_view nquote, CitationStatus status, std::vector<Candidate>& rejected) {
   if (cands.empty()) return std::nullopt;
   Choice ch = choose(src, cands, c, nquote);
   if (ch.kind == Choice::ambiguous) return ambiguous_verdict(src.bytes(), cands, ch.tied);
   if (ch.kind == Choice::none) {
-    copy_rejected = true;
+    rejected.insert(rejected.end(), cands.begin(), cands.end());
     return std::nullopt;
   }
   Verdict v;
@@ -159,13 +207,15 @@ std::optional<Verdict> decide(SourceView& src, std::vector<Candidate>& cands, co
   return v;
 }
 
-std::optional<Verdict> exact_elsewhere(SourceView& src, const Citation& c, std::string_view nquote, bool& copy_rejected) {
+std::optional<Verdict> exact_elsewhere(SourceView& src, const Citation& c, std::string_view nquote,
+                                       std::vector<Candidate>& rejected) {
   std::vector<Candidate> cands;
   for (std::size_t at : find_all(src.bytes(), c.quote, 1000)) cands.push_back({at, at + c.quote.size()});
-  return decide(src, cands, c, nquote, CitationStatus::moved, copy_rejected);
+  return decide(src, cands, c, nquote, CitationStatus::moved, rejected);
 }
 
-std::optional<Verdict> normalized_match(SourceView& src, const Citation& c, std::string_view nquote, bool& copy_rejected) {
+std::optional<Verdict> normalized_match(SourceView& src, const Citation& c, std::string_view nquote,
+                                        std::vector<Candidate>& rejected) {
   const NormalizedText& norm = src.normalized();
   std::vector<Candidate> cands;
   for (std::size_t at : find_all(norm.text, nquote, 1000)) {
@@ -173,7 +223,7 @@ std::optional<Verdict> normalized_match(SourceView& src, const Citation& c, std:
     if (!cands.empty() && cands.back().begin == span.begin) continue;
     cands.push_back({span.begin, span.end});
   }
-  return decide(src, cands, c, nquote, CitationStatus::normalized, copy_rejected);
+  return decide(src, cands, c, nquote, CitationStatus::normalized, rejected);
 }
 
 struct Close {
@@ -261,9 +311,20 @@ bool acceptable(const Close& k) {
   return (k.similarity >= k_fuzzy_similar && k.context >= k_fuzzy_context) || k.similarity >= k_fuzzy_alone;
 }
 
-std::optional<Verdict> fuzzy_stage(SourceView& src, const Citation& c, std::string_view nquote) {
+std::optional<Verdict> fuzzy_stage(SourceView& src, const Citation& c, std::string_view nquote,
+                                   const std::vector<Candidate>& rejected) {
   if (nquote.size() < k_fuzzy_min_quote) return std::nullopt;
   std::vector<Close> found = close_matches(src, c, nquote);
+  // A close match that is mostly a copy the exact stages turned down is
+  // that same copy with an edge trimmed, not an edit of the passage.
+  auto is_rejected = [&rejected](const Close& k) {
+    for (const Candidate& r : rejected) {
+      std::uint64_t lo = std::max(k.begin, r.begin), hi = std::min(k.end, r.end);
+      if (hi > lo && 2 * (hi - lo) > k.end - k.begin) return true;
+    }
+    return false;
+  };
+  found.erase(std::remove_if(found.begin(), found.end(), is_rejected), found.end());
   if (found.empty() || !acceptable(found[0])) return std::nullopt;
   const Close& best = found[0];
   for (std::size_t i = 1; i < found.size(); ++i) {
@@ -303,15 +364,15 @@ Verdict judge_citation(SourceView& src, const Citation& c) {
     return intact_verdict(c);
   }
   std::string nquote = normalize(c.quote);
-  bool copy_rejected = false;
-  if (auto v = exact_elsewhere(src, c, nquote, copy_rejected)) return *v;
+  std::vector<Candidate> rejected;  // copies of the old words turned down for their place
+  if (auto v = exact_elsewhere(src, c, nquote, rejected)) return *v;
   // Even when an exact copy was rejected, the passage may have been reflowed
   // in place: the normalized stage weighs all candidates by context again.
-  if (auto v = normalized_match(src, c, nquote, copy_rejected)) return *v;
-  if (auto v = fuzzy_stage(src, c, nquote)) return *v;
+  if (auto v = normalized_match(src, c, nquote, rejected)) return *v;
+  if (auto v = fuzzy_stage(src, c, nquote, rejected)) return *v;
   Verdict v;
   v.status = CitationStatus::missing;
-  v.message = copy_rejected
+  v.message = !rejected.empty()
                   ? "the passage at its pinned place changed; a copy of the old words elsewhere has other context "
                     "and was not taken as the same passage"
                   : "the quoted passage is no longer in the source";

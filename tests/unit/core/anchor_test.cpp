@@ -146,3 +146,51 @@ TEST(Anchor, EmptyDocumentIsMissing) {
 }
 
 }  // namespace provcheck::core
+
+namespace provcheck::core {
+
+const std::string k_story =
+    "Aid agencies met on Monday in the border town to plan the week.\n\n"
+    "The agency says 250,000 people still live in the eastern districts.\n\n"
+    "Convoys are expected to leave at dawn on Tuesday if the road stays open.\n\n"
+    "Short heading here\n\n"
+    "Officials gave no timetable for the return of the displaced families.\n";
+
+// Regression (bench/drift d001552): a corrected figure with the old words kept
+// in a box right after it, sharing the old suffix; the copy must not win.
+TEST(Anchor, StaleCopyBesideCorrectedFigureIsNotWhereThePassageWent) {
+  Citation c = pin(k_story, "The agency says 250,000 people still live in the eastern districts.");
+  std::string changed = k_story;
+  changed.replace(changed.find("The agency says 250,000"), 23, "The agency says some 270,000");
+  changed.insert(changed.find("\n\nConvoys"),
+                 "\n\nAt a glance: The agency says 250,000 people still live in the eastern districts.");
+  Verdict v = judge(changed, c);
+  EXPECT_EQ(v.status, CitationStatus::figure_changed) << v.message;
+  EXPECT_EQ(changed.substr(*v.found_start, 14), "The agency say");
+}
+
+// Regression (bench/drift d000484): the passage was rewritten and the old
+// words kept beside it; a trimmed copy of them is not an edit.
+TEST(Anchor, RewrittenPassageWithStaleCopyBesideItIsMissing) {
+  Citation c = pin(k_story, "Convoys are expected to leave at dawn on Tuesday if the road stays open.");
+  std::string changed = k_story;
+  changed.replace(changed.find("Convoys are expected"), 72,
+                  "No convoy will move this week; the crossing was closed by the army. Summary box: Convoys are "
+                  "expected to leave at dawn on Tuesday if the road stays open. This box was not updated.");
+  Verdict v = judge(changed, c);
+  EXPECT_EQ(v.status, CitationStatus::missing) << v.message;
+}
+
+// Regression (bench/drift d000008): a short heading moved elsewhere with new
+// context on both sides; its old place closed up, so it moved.
+TEST(Anchor, ShortParagraphMovedWhereItsOldPlaceClosedUpIsMoved) {
+  Citation c = pin(k_story, "Short heading here");
+  std::string changed = k_story;
+  changed.erase(changed.find("Short heading here\n\n"), 20);
+  changed.insert(0, "Short heading here\n\n");
+  Verdict v = judge(changed, c);
+  EXPECT_EQ(v.status, CitationStatus::moved) << v.message;
+  EXPECT_EQ(*v.found_start, 0u);
+}
+
+}  // namespace provcheck::core
