@@ -58,9 +58,15 @@ void run_normalizer(std::string_view s, Emit&& emit, EmitRun&& emit_run) {
   while (pos < s.size()) {
     auto b = static_cast<unsigned char>(s[pos]);
     if (b > 0x20 && b < 0x7F) {
+      // Printable ASCII, single spaces between words included: a lone
+      // space normalizes to itself.
+      auto graphic = [&s](std::size_t i) {
+        auto ch = static_cast<unsigned char>(s[i]);
+        return ch > 0x20 && ch < 0x7F;
+      };
       std::size_t run_end = pos + 1;
-      while (run_end < s.size() && static_cast<unsigned char>(s[run_end]) > 0x20 &&
-             static_cast<unsigned char>(s[run_end]) < 0x7F) {
+      while (run_end < s.size() &&
+             (graphic(run_end) || (s[run_end] == ' ' && run_end + 1 < s.size() && graphic(run_end + 1)))) {
         ++run_end;
       }
       flush_space();
