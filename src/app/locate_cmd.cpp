@@ -1,6 +1,7 @@
 #include "app/locate_cmd.h"
 
 #include <algorithm>
+#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <memory>
@@ -56,25 +57,47 @@ void load(LoadedText& t, const std::string& path) {
 
 namespace {
 
-// Consecutive selectors into one text file: the unit of work of a worker.
+// Consecutive input lines, mostly into one text file: the unit of work of
+// a worker, which parses them (so the reading thread only splits lines),
+// reads each text file once and judges.
 struct Batch {
-  std::string text_file;
-  std::vector<workspace::SelectorRequest> requests;
+  std::string origin;
+  std::vector<std::pair<std::size_t, std::string>> lines;  // (line number, text)
   std::string output;  // their JSON lines, filled in by the worker
   std::size_t broken = 0;
+  std::optional<util::Error> error;  // the first malformed line; output stops before it
   bool done = false;
 };
 
-constexpr std::size_t k_batch_selectors = 64;
+constexpr std::size_t k_batch_lines = 64;
 
 void judge_batch(Batch& b) {
   LoadedText text;
-  load(text, b.text_file);
-  for (const workspace::SelectorRequest& r : b.requests) {
-    core::Verdict v = text.view ? core::judge_citation(*text.view, r.selector) : core::source_missing_verdict(text.problem);
+  bool loaded = false;
+  for (const auto& [line_no, line] : b.lines) {
+    auto r = workspace::parse_selector_line(line, b.origin + ":" + std::to_string(line_no));
+    if (!r.ok()) {
+      b.error = r.error();
+      return;
+    }
+    if (!loaded || r->text_file != text.path) load(text, r->text_file);
+    loaded = true;
+    core::Verdict v = text.view ? core::judge_citation(*text.view, r->selector) : core::source_missing_verdict(text.problem);
     if (core::default_severity(v.status) == core::Severity::error) ++b.broken;
-    b.output += report::render_locate_line(r.id, v);
+    b.output += report::render_locate_line(r->id, v);
   }
+}
+
+// The raw bytes of the "text_file" value of a selector line, to keep lines
+// into one file in one batch; only a grouping hint, the worker parses.
+std::string_view text_file_hint(std::string_view line) {
+  std::size_t k = line.find("\"text_file\"");
+  if (k == std::string_view::npos) return {};
+  std::size_t q = line.find('"', line.find(':', k + 11) + 1);
+  if (q == std::string_view::npos) return {};
+  std::size_t e = q + 1;
+  while (e < line.size() && line[e] != '"') e += line[e] == '\\' ? 2 : 1;
+  return line.substr(q + 1, std::min(e, line.size()) - q - 1);
 }
 
 // A fixed pool of workers judging batches in the order they were queued;
@@ -155,33 +178,35 @@ util::Result<CommandOutput> locate(std::istream& in, const std::string& origin,
                                    const std::function<void(std::string_view)>& emit, std::size_t threads) {
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
   std::size_t count = 0, broken = 0;
+  std::optional<util::Error> failure;
+  std::atomic<bool> stop{false};
   auto write = [&](Batch& b) {
+    if (failure) return;  // nothing after a malformed line is written
     emit(b.output);
     broken += b.broken;
+    count += b.lines.size();
+    if (b.error) {
+      failure = b.error;
+      stop = true;
+    }
   };
-  std::optional<util::Error> failure;
   {
     BatchPipeline pipeline(threads);
     std::unique_ptr<Batch> batch;
+    std::string hint;
     std::string line;
     std::size_t line_no = 0;
-    while (std::getline(in, line)) {
+    while (!stop && std::getline(in, line)) {
       ++line_no;
       if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-      auto r = workspace::parse_selector_line(line, origin + ":" + std::to_string(line_no));
-      if (!r.ok()) {
-        failure = r.error();
-        break;
-      }
-      if (batch && (batch->text_file != r->text_file || batch->requests.size() >= k_batch_selectors)) {
-        pipeline.push(std::move(batch), write);
-      }
+      std::string_view key = text_file_hint(line);
+      if (batch && (batch->lines.size() >= k_batch_lines || key != hint)) pipeline.push(std::move(batch), write);
       if (!batch) {
         batch = std::make_unique<Batch>();
-        batch->text_file = r->text_file;
+        batch->origin = origin;
+        hint.assign(key);
       }
-      batch->requests.push_back(std::move(r).value());
-      ++count;
+      batch->lines.emplace_back(line_no, std::move(line));
     }
     if (batch) pipeline.push(std::move(batch), write);
     pipeline.drain(write);

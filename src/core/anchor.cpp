@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <vector>
 
 #include "core/figure_tokens.h"
@@ -16,6 +17,20 @@ namespace provcheck::core {
 const NormalizedText& SourceView::normalized() {
   if (!m_normalized) m_normalized = normalize_with_map(m_bytes);
   return *m_normalized;
+}
+
+int SourceView::line_of(std::uint64_t offset) {
+  if (!m_newlines_built) {
+    for (const char* p = m_bytes.data(); (p = static_cast<const char*>(
+                                               std::memchr(p, '\n', static_cast<std::size_t>(m_bytes.data() + m_bytes.size() - p))));
+         ++p) {
+      m_newlines.push_back(static_cast<std::uint32_t>(p - m_bytes.data()));
+    }
+    m_newlines_built = true;
+  }
+  auto below = std::lower_bound(m_newlines.begin(), m_newlines.end(),
+                                static_cast<std::uint32_t>(std::min<std::uint64_t>(offset, m_bytes.size())));
+  return 1 + static_cast<int>(below - m_newlines.begin());
 }
 
 namespace {
@@ -162,8 +177,8 @@ Choice choose(SourceView& src, std::vector<Candidate>& cands, const Citation& c,
   return out;
 }
 
-std::string where(std::string_view text, std::uint64_t b, std::uint64_t e) {
-  return "bytes " + std::to_string(b) + "-" + std::to_string(e) + " (line " + std::to_string(line_of(text, b)) + ")";
+std::string where(SourceView& src, std::uint64_t b, std::uint64_t e) {
+  return "bytes " + std::to_string(b) + "-" + std::to_string(e) + " (line " + std::to_string(src.line_of(b)) + ")";
 }
 
 Verdict ambiguous_verdict(std::string_view text, const std::vector<Candidate>& cands, int tied) {
@@ -197,7 +212,7 @@ std::optional<Verdict> decide(SourceView& src, std::vector<Candidate>& cands, co
   v.found_end = ch.best.end;
   v.similarity = 1.0;
   v.context_score = ch.best.context;
-  std::string place = where(src.bytes(), ch.best.begin, ch.best.end);
+  std::string place = where(src, ch.best.begin, ch.best.end);
   if (status == CitationStatus::moved) {
     v.message = "moved from bytes " + std::to_string(c.start) + "-" + std::to_string(c.end) + " to " + place;
   } else {
@@ -325,7 +340,13 @@ std::optional<Verdict> fuzzy_stage(SourceView& src, const Citation& c, std::stri
     return false;
   };
   found.erase(std::remove_if(found.begin(), found.end(), is_rejected), found.end());
-  if (found.empty() || !acceptable(found[0])) return std::nullopt;
+  if (found.empty()) return std::nullopt;
+  // A close match without context is still taken when the passage's old
+  // place closed up: it was cut out there and edited where it went.
+  if (!acceptable(found[0]) &&
+      !(found[0].similarity >= k_fuzzy_similar && frame_state(src, c, nquote) == Frame::closed)) {
+    return std::nullopt;
+  }
   const Close& best = found[0];
   for (std::size_t i = 1; i < found.size(); ++i) {
     const Close& other = found[i];
@@ -334,8 +355,8 @@ std::optional<Verdict> fuzzy_stage(SourceView& src, const Citation& c, std::stri
       Verdict v;
       v.status = CitationStatus::ambiguous;
       v.similarity = best.similarity;
-      v.message = "the passage changed, and two places (lines " + std::to_string(line_of(src.bytes(), best.begin)) +
-                  " and " + std::to_string(line_of(src.bytes(), other.begin)) +
+      v.message = "the passage changed, and two places (lines " + std::to_string(src.line_of(best.begin)) +
+                  " and " + std::to_string(src.line_of(other.begin)) +
                   ") resemble it equally; provcheck will not guess";
       return v;
     }
@@ -352,7 +373,7 @@ std::optional<Verdict> fuzzy_stage(SourceView& src, const Citation& c, std::stri
   v.new_passage = std::string(src.bytes().substr(best.begin, best.end - best.begin));
   v.diff = word_diff(c.quote, v.new_passage);
   v.message = (figures_differ ? "a figure in the passage changed, at " : "the passage was reworded, at ") +
-              where(src.bytes(), best.begin, best.end);
+              where(src, best.begin, best.end);
   return v;
 }
 

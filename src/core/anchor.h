@@ -24,6 +24,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/model.h"
 #include "core/normalize.h"
@@ -36,10 +37,14 @@ class SourceView {
   explicit SourceView(std::string_view bytes) : m_bytes(bytes) {}
   std::string_view bytes() const { return m_bytes; }
   const NormalizedText& normalized();
+  // 1-based line of a byte offset, from an index of line starts built once.
+  int line_of(std::uint64_t offset);
 
  private:
   std::string_view m_bytes;
   std::optional<NormalizedText> m_normalized;
+  std::vector<std::uint32_t> m_newlines;  // offsets of '\n', once built
+  bool m_newlines_built = false;
 };
 
 struct Verdict {

@@ -28,3 +28,18 @@ pc locate <bad.jsonl
 expect_rc 2
 expect_err_contains "<stdin>:2: missing \"text_file\""
 expect_out_contains '"id":"a","status":"intact"'
+# Many selectors over many files (judged on worker threads): one output line
+# each, in input order; a bad line deep in the input stops the output right
+# before it.
+for n in $(seq 1 40); do printf 'Line one.\nThe bridge reopened on Monday after repairs.\n' >"f$n.txt"; done
+: >many.jsonl
+for i in $(seq 1 400); do sel "\"s$i\"" "f$(( (i / 7) % 40 + 1 )).txt" >>many.jsonl; done
+pc locate many.jsonl
+expect_rc 0
+[ "$(printf '%s\n' "$OUT" | sed 's/^{"id":"\([^"]*\)".*/\1/' | tr '\n' ' ')" = "$(seq -f 's%g' 1 400 | tr '\n' ' ')" ] ||
+  fail "output is not in input order"
+{ head -n 250 many.jsonl; echo 'not json'; tail -n 150 many.jsonl; } >late-bad.jsonl
+pc locate late-bad.jsonl
+expect_rc 2
+expect_err_contains "late-bad.jsonl:251"
+[ "$(printf '%s\n' "$OUT" | wc -l)" -eq 250 ] || fail "expected the 250 lines before the bad one"
