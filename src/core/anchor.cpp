@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <optional>
 #include <vector>
 
 #include "core/figure_tokens.h"
@@ -81,12 +82,75 @@ double context_score(std::string_view text, std::uint64_t begin, std::uint64_t e
 // where the frame is found more than once, the one nearest the quote's old
 // place decides. At a document edge the edge is the frame.
 //   stale_beside_edit: edited, and the frame also holds an exact copy of the
-//           quote beside a close match of it: the passage was corrected in
-//           place and the old words kept next to it (a summary box); the
-//           copy is never where the passage went, whatever its context.
+//           quote, either beside a close match of it (the passage was
+//           corrected in place and the old words kept next to it, in a
+//           summary box), or in another paragraph than the side of the frame
+//           it shared a paragraph with (the passage was rewritten and the
+//           old words kept in a box below or above it); the copy is never
+//           where the passage went, whatever its context.
 enum class Frame { unknown, closed, edited, stale_beside_edit };
 
-Frame frame_state(SourceView& src, const Citation& c, std::string_view nquote) {
+bool blank_line_in(std::string_view raw) {
+  std::size_t nl = raw.find('\n');
+  while (nl != std::string_view::npos) {
+    std::size_t next = raw.find('\n', nl + 1);
+    if (next == std::string_view::npos) return false;
+    if (raw.substr(nl + 1, next - nl - 1).find_first_not_of(" \t\r") == std::string_view::npos) return true;
+    nl = next;
+  }
+  return false;
+}
+
+// The quote shared a paragraph with its prefix (or suffix) when pinned, and
+// now a paragraph break separates that side of the frame from the copy.
+// Positions are in the normalized text: [frame_begin, copy_begin) and
+// [copy_end, frame_end).
+bool split_from_its_paragraph(SourceView& src, const Citation& c, std::size_t frame_begin, std::size_t copy_begin,
+                              std::size_t copy_end, std::size_t frame_end) {
+  const NormalizedText& n = src.normalized();
+  // Whitespace at a frame's edge is not in the normalized text: widen to the raw neighbours.
+  auto raw_gap = [&](std::size_t b, std::size_t e) -> std::string_view {
+    std::uint64_t rb = b == 0 ? 0 : n.end[b - 1];
+    std::uint64_t re = e >= n.text.size() ? src.bytes().size() : n.begin[e];
+    return re > rb ? src.bytes().substr(rb, re - rb) : std::string_view();
+  };
+  bool pre_same_paragraph = !c.prefix.empty() && !blank_line_in(c.prefix.substr(c.prefix.find_last_not_of(" \t\r\n") + 1));
+  bool suf_same_paragraph = !c.suffix.empty() && !blank_line_in(c.suffix.substr(0, c.suffix.find_first_not_of(" \t\r\n")));
+  return (pre_same_paragraph && blank_line_in(raw_gap(frame_begin, copy_begin))) ||
+         (suf_same_paragraph && blank_line_in(raw_gap(copy_end, frame_end)));
+}
+
+// `copy_at`: the original byte offset of the copy being judged, when there
+// is one; otherwise the first copy of the quote inside a frame counts.
+// Whether raw[b, e) holds a blank line, or reaches the document's edge, going
+// outwards from a quote edge over whitespace only.
+bool paragraph_edge_before(std::string_view text, std::size_t at) {
+  std::size_t i = at;
+  while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t' || text[i - 1] == '\r' || text[i - 1] == '\n')) --i;
+  return i == 0 || blank_line_in(text.substr(i, at - i));
+}
+
+bool paragraph_edge_after(std::string_view text, std::size_t at) {
+  std::size_t i = at;
+  while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n')) ++i;
+  return i == text.size() || blank_line_in(text.substr(at, i - at));
+}
+
+// The copy does not stand where the quote stood in its paragraph: the quote
+// was a whole paragraph (or began or ended one) and the copy is not, or the
+// other way round. A paragraph inserted before a passage leaves this as it
+// was; a box that repeats the old words after a label does not.
+bool paragraph_edges_changed(SourceView& src, const Citation& c, std::uint64_t copy_begin, std::uint64_t copy_end) {
+  // At the document's edge there is no paragraph to compare: a line added
+  // above a first line is not a box.
+  bool start_changed = !c.prefix.empty() && paragraph_edge_before(c.prefix, c.prefix.size()) !=
+                                               paragraph_edge_before(src.bytes(), copy_begin);
+  bool end_changed = !c.suffix.empty() && paragraph_edge_after(c.suffix, 0) != paragraph_edge_after(src.bytes(), copy_end);
+  return start_changed || end_changed;
+}
+
+Frame frame_state(SourceView& src, const Citation& c, std::string_view nquote,
+                  std::optional<std::uint64_t> copy_at = std::nullopt) {
   std::string pre = normalize(c.prefix);
   std::string suf = normalize(c.suffix);
   pre = pre.substr(pre.size() - std::min<std::size_t>(pre.size(), 24));
@@ -102,6 +166,12 @@ Frame frame_state(SourceView& src, const Citation& c, std::string_view nquote) {
   const auto expected = static_cast<std::size_t>(
       std::lower_bound(map.begin(), map.end(), static_cast<std::uint32_t>(std::min<std::uint64_t>(c.start, UINT32_MAX))) -
       map.begin());
+  std::optional<std::size_t> copy_norm;
+  if (copy_at) {
+    copy_norm = static_cast<std::size_t>(
+        std::lower_bound(map.begin(), map.end(), static_cast<std::uint32_t>(std::min<std::uint64_t>(*copy_at, UINT32_MAX))) -
+        map.begin());
+  }
   Frame out = Frame::unknown;
   std::size_t nearest = SIZE_MAX;
   auto consider = [&](Frame f, std::size_t at) {
@@ -117,7 +187,9 @@ Frame frame_state(SourceView& src, const Citation& c, std::string_view nquote) {
     std::size_t s = suf.empty() ? (from + window == text.size() ? window : std::string_view::npos) : tail.find(suf);
     if (s == std::string_view::npos) continue;
     std::string_view between = tail.substr(0, s);
-    std::size_t copy = between.find(nquote);
+    std::size_t copy = std::string_view::npos;
+    if (!copy_norm) copy = between.find(nquote);
+    else if (*copy_norm >= from && *copy_norm + nquote.size() <= from + between.size()) copy = *copy_norm - from;
     std::size_t other = 0;  // bytes of words between, the copy aside
     for (std::size_t i = 0; i < between.size(); ++i) {
       if (copy != std::string_view::npos && i >= copy && i < copy + nquote.size()) continue;
@@ -131,7 +203,14 @@ Frame frame_state(SourceView& src, const Citation& c, std::string_view nquote) {
         std::string rest = std::string(between.substr(0, copy)) + " " + std::string(between.substr(copy + nquote.size()));
         Alignment a = Pattern(nquote).align_in_window(rest, 0, rest.size());
         double similarity = 1.0 - static_cast<double>(a.distance) / static_cast<double>(std::max<std::size_t>(nquote.size(), 1));
-        beside = a.distance > 0 && similarity >= k_fuzzy_similar;
+        // The paragraph evidence is weaker: only where the frame is at the
+        // old place itself, not at a recurrence of its words elsewhere.
+        bool at_old_place = (from > expected ? from - expected : expected - from) <= 2 * k_context_chars;
+        const NormalizedText& n = src.normalized();
+        auto raw = n.to_original(from + copy, from + copy + nquote.size());
+        beside = (a.distance > 0 && similarity >= k_fuzzy_similar) ||
+                 (at_old_place && (split_from_its_paragraph(src, c, from, from + copy, from + copy + nquote.size(), from + s) ||
+                                   paragraph_edges_changed(src, c, raw.begin, raw.end)));
       }
       consider(beside ? Frame::stale_beside_edit : Frame::edited, from);
     }
@@ -165,7 +244,7 @@ Choice choose(SourceView& src, std::vector<Candidate>& cands, const Citation& c,
   }
   bool accept = top.context >= k_context_accept;
   if (top.context < 1.0 && (accept || cands.size() == 1)) {
-    Frame f = frame_state(src, c, nquote);
+    Frame f = frame_state(src, c, nquote, top.begin);
     if (f == Frame::stale_beside_edit) {
       accept = false;
     } else if (!accept && cands.size() == 1) {

@@ -194,3 +194,28 @@ TEST(Anchor, ShortParagraphMovedWhereItsOldPlaceClosedUpIsMoved) {
 }
 
 }  // namespace provcheck::core
+
+namespace provcheck::core {
+
+// Regression (bench/drift d003214, scale set): a whole-paragraph quote was
+// replaced by a note, and the old words kept in the next paragraph after a
+// label, sharing the old suffix; the copy is not where the passage went.
+TEST(Anchor, ReplacedParagraphWithOldWordsKeptAfterALabelIsMissing) {
+  const std::string doc =
+      "Opening words of the report on the crossing.\n\n"
+      "By March, officials counted 8,300 families displaced from the valley since the spring.\n\n"
+      "The road north stayed closed for a second week.\n";
+  Citation c = pin(doc, "By March, officials counted 8,300 families displaced from the valley since the spring.");
+  std::string changed = doc;
+  changed.replace(changed.find("By March"), 87,
+                  "This paragraph was rewritten after publication.\n\nKey points (as first published): By March, "
+                  "officials counted 8,300 families displaced from the valley since the spring.");
+  Verdict v = judge(changed, c);
+  EXPECT_EQ(v.status, CitationStatus::missing) << v.message;
+  // A paragraph inserted before the same passage leaves it moved.
+  std::string inserted = doc;
+  inserted.insert(inserted.find("By March"), "A new paragraph about the weather in the hills.\n\n");
+  EXPECT_EQ(judge(inserted, c).status, CitationStatus::moved);
+}
+
+}  // namespace provcheck::core
