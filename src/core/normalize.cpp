@@ -2,6 +2,9 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
+#include <cstring>
+
 #include "util/hash.h"
 #include "util/utf8.h"
 
@@ -144,30 +147,43 @@ void run_normalizer(std::string_view s, Emit&& emit, EmitRun&& emit_run) {
 }  // namespace
 
 NormalizedText normalize_with_map(std::string_view bytes) {
+  // Written into buffers sized for the usual case (output no longer than
+  // input) and grown only when decompositions make it longer; each piece is
+  // then a few stores, not three push_backs with their capacity checks.
   NormalizedText out;
-  out.text.reserve(bytes.size());
-  out.begin.reserve(bytes.size());
-  out.end.reserve(bytes.size());
+  std::size_t cap = bytes.size() + 64, n = 0;
+  out.text.resize(cap);
+  out.begin.resize(cap);
+  out.end.resize(cap);
+  auto reserve = [&](std::size_t more) {
+    if (n + more <= cap) return;
+    cap = std::max(cap * 2, n + more);
+    out.text.resize(cap);
+    out.begin.resize(cap);
+    out.end.resize(cap);
+  };
   run_normalizer(bytes, [&](std::string_view piece, std::uint32_t b, std::uint32_t e) {
-    if (piece.size() == 1) {  // nearly always: push_back is far cheaper than a fill insert
-      out.text.push_back(piece[0]);
-      out.begin.push_back(b);
-      out.end.push_back(e);
-      return;
+    reserve(piece.size());
+    for (char ch : piece) {
+      out.text[n] = ch;
+      out.begin[n] = b;
+      out.end[n] = e;
+      ++n;
     }
-    out.text.append(piece);
-    out.begin.insert(out.begin.end(), piece.size(), b);
-    out.end.insert(out.end.end(), piece.size(), e);
   }, [&](std::string_view run, std::uint32_t at) {
-    out.text.append(run);
-    std::size_t n = out.begin.size();
-    out.begin.resize(n + run.size());
-    out.end.resize(n + run.size());
-    for (std::size_t i = 0; i < run.size(); ++i) {
-      out.begin[n + i] = at + static_cast<std::uint32_t>(i);
-      out.end[n + i] = at + static_cast<std::uint32_t>(i) + 1;
+    reserve(run.size());
+    std::memcpy(out.text.data() + n, run.data(), run.size());
+    std::uint32_t* bp = out.begin.data() + n;
+    std::uint32_t* ep = out.end.data() + n;
+    for (std::uint32_t i = 0; i < static_cast<std::uint32_t>(run.size()); ++i) {
+      bp[i] = at + i;
+      ep[i] = at + i + 1;
     }
+    n += run.size();
   });
+  out.text.resize(n);
+  out.begin.resize(n);
+  out.end.resize(n);
   return out;
 }
 

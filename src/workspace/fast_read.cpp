@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "util/hash.h"
+#include "workspace/selectors.h"
 #include "workspace/sources.h"
 
 namespace provcheck::workspace {
@@ -214,6 +215,43 @@ std::optional<core::SourceMeta> fast_parse_sidecar(std::string_view bytes) {
   if (m.id.empty() || m.file.empty() || m.media_type.empty() || !is_valid_id(m.id)) return std::nullopt;
   if (m.file.find('/') != std::string::npos || m.file == "." || m.file == "..") return std::nullopt;
   return m;
+}
+
+bool fast_parse_selector(std::string_view line, SelectorRequest& r) {
+  thread_local od::parser parser;
+  thread_local std::string padded;
+  padded.assign(line);
+  padded.append(simdjson::SIMDJSON_PADDING, ' ');
+  od::document doc;
+  if (parser.iterate(padded.data(), line.size(), padded.size()).get(doc)) return false;
+  od::object obj;
+  if (doc.get_object().get(obj)) return false;
+  bool has_start = false, has_end = false;
+  for (auto field : obj) {
+    std::string_view key;
+    if (field.unescaped_key().get(key)) return false;
+    od::value v;
+    if (field.value().get(v)) return false;
+    bool ok = true;
+    if (key == "id") {
+      std::int64_t n = 0;
+      if (v.type() == od::json_type::number) {
+        ok = !v.get_int64().get(n);
+        r.id = std::to_string(n);
+      } else {
+        ok = take_string(v, r.id);
+      }
+    } else if (key == "text_file") ok = take_string(v, r.text_file);
+    else if (key == "exact") ok = take_string(v, r.selector.quote);
+    else if (key == "prefix") ok = take_string(v, r.selector.prefix);
+    else if (key == "suffix") ok = take_string(v, r.selector.suffix);
+    else if (key == "start") ok = has_start = take_offset(v, r.selector.start);
+    else if (key == "end") ok = has_end = take_offset(v, r.selector.end);
+    else return false;
+    if (!ok) return false;
+  }
+  if (!doc.current_location().error()) return false;  // more after the object: let the careful parser say what
+  return has_start && has_end && !r.id.empty() && !r.text_file.empty() && !r.selector.quote.empty();
 }
 
 }  // namespace provcheck::workspace

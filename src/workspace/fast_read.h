@@ -16,5 +16,9 @@ namespace provcheck::workspace {
 
 std::optional<ClaimsFile> fast_parse_claims_file(std::string_view bytes, const std::string& path);
 std::optional<core::SourceMeta> fast_parse_sidecar(std::string_view bytes);
+// One `locate` selector line; nullopt for anything unusual (the caller then
+// parses it again the careful way, which names the problem).
+struct SelectorRequest;
+bool fast_parse_selector(std::string_view line, SelectorRequest& out);
 
 }  // namespace provcheck::workspace

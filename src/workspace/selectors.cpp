@@ -1,5 +1,6 @@
 #include "workspace/selectors.h"
 
+#include "workspace/fast_read.h"
 #include "workspace/json_input.h"
 
 namespace provcheck::workspace {
@@ -15,6 +16,8 @@ util::Result<SelectorRequest> parse_line(std::string_view line, const std::strin
 }
 
 util::Result<SelectorRequest> parse_selector_line(std::string_view line, const std::string& origin) {
+  SelectorRequest fast;
+  if (fast_parse_selector(line, fast)) return fast;
   auto r = parse_line(line, origin);
   if (r.ok()) return r;
   // Positions inside the line come out as "origin:1:COL"; say "origin:COL".
