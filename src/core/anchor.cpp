@@ -53,11 +53,29 @@ std::size_t common_prefix(std::string_view a, std::string_view b) {
   return n;
 }
 
+// The citation's prefix and suffix normalized, computed once per citation
+// (a judgement asks for them for every candidate): the last one is kept per
+// thread, keyed by the raw strings themselves.
+struct NormalizedContext {
+  std::string raw_prefix, raw_suffix, prefix, suffix;
+};
+
+const NormalizedContext& normalized_context(const Citation& c) {
+  thread_local NormalizedContext cache;
+  thread_local bool filled = false;
+  if (!filled || cache.raw_prefix != c.prefix || cache.raw_suffix != c.suffix) {
+    cache = {c.prefix, c.suffix, normalize(c.prefix), normalize(c.suffix)};
+    filled = true;
+  }
+  return cache;
+}
+
 // Agreement of the stored context with the text around [begin, end), 0..1,
 // compared after normalization so that reflowed context still agrees.
 double context_score(std::string_view text, std::uint64_t begin, std::uint64_t end, const Citation& c) {
-  std::string want_pre = normalize(c.prefix);
-  std::string want_suf = normalize(c.suffix);
+  const NormalizedContext& pinned = normalized_context(c);
+  const std::string& want_pre = pinned.prefix;
+  const std::string& want_suf = pinned.suffix;
   std::string have_pre = normalize(context_before(text, begin, k_context_chars * 2));
   std::string have_suf = normalize(context_after(text, end, k_context_chars * 2));
   auto part = [](std::size_t common, std::size_t want, bool have_empty) {
@@ -151,8 +169,8 @@ bool paragraph_edges_changed(SourceView& src, const Citation& c, std::uint64_t c
 
 Frame frame_state(SourceView& src, const Citation& c, std::string_view nquote,
                   std::optional<std::uint64_t> copy_at = std::nullopt) {
-  std::string pre = normalize(c.prefix);
-  std::string suf = normalize(c.suffix);
+  std::string pre = normalized_context(c).prefix;
+  std::string suf = normalized_context(c).suffix;
   pre = pre.substr(pre.size() - std::min<std::size_t>(pre.size(), 24));
   suf = suf.substr(0, std::min<std::size_t>(suf.size(), 24));
   if (pre.size() + suf.size() < 12) return Frame::unknown;  // too little context to recognise the place
@@ -366,7 +384,7 @@ std::vector<Close> close_matches(SourceView& src, const Citation& c, std::string
   std::size_t m = nquote.size();
   std::size_t budget = static_cast<std::size_t>(static_cast<double>(m) * k_fuzzy_budget);
   std::vector<std::size_t> anchors;
-  std::string pre = normalize(c.prefix), suf = normalize(c.suffix);
+  std::string pre = normalized_context(c).prefix, suf = normalized_context(c).suffix;
   pre = pre.substr(pre.size() - std::min<std::size_t>(pre.size(), 16));
   suf = suf.substr(0, std::min<std::size_t>(suf.size(), 16));
   if (pre.size() >= 8) {
