@@ -237,6 +237,9 @@ std::size_t at_digits(Ctx& c, std::size_t p) {
   if (run - p == 4 && at(t, run) == '-') {
     if (std::size_t e = try_iso_date(c, p)) return e;
   }
+  if (run - p <= 2 && at(t, run) == '/') {
+    if (std::size_t e = try_numeric_date(c, p)) return e;
+  }
   std::optional<Num> n = read_digits(t, p);
   if (!n) {
     std::size_t q = run;
@@ -285,9 +288,24 @@ std::size_t at_ordinal(Ctx& c, Span w, const Entry& e) {
   return end;
 }
 
+// The end of a web address starting at w ("https://...", "www.x.org/2016/12/..."),
+// or w.e when it is none: its digits are no figures.
+std::size_t url_end(std::string_view t, Span w) {
+  bool scheme = t.substr(w.e, 3) == "://";
+  bool www = at(t, w.e) == '.' && word_is(t, w, "www");
+  if (!scheme && !www) return w.e;
+  std::size_t q = w.e;
+  while (q < t.size() && !(at(t, q) <= ' ' || at(t, q) == '"' || at(t, q) == '<' || at(t, q) == '>' ||
+                           at(t, q) == ')' || at(t, q) == ']'))
+    ++q;
+  return q;
+}
+
 std::size_t at_word(Ctx& c, Span w, const Entry& e) {
   std::string_view t = c.t;
   switch (e.cls) {
+    case WordClass::url:
+      return url_end(t, w);
     case WordClass::cardinal:
     case WordClass::tens:
     case WordClass::scale:

@@ -102,6 +102,8 @@ std::vector<Row> rows() {
       {"kilometer", W::distance_unit, "kilometers"}, {"kilometers", W::distance_unit, "kilometers"},
       {"kilometre", W::distance_unit, "kilometers"}, {"kilometres", W::distance_unit, "kilometers"},
       {"mile", W::distance_unit, "miles"},         {"miles", W::distance_unit, "miles"},
+      {"feet", W::distance_unit, "feet"},          {"foot", W::distance_unit, "feet"},
+      {"ft", W::distance_unit, "feet"},            {"yards", W::distance_unit, "yards"},
       {"meter", W::distance_unit, "meters"},       {"meters", W::distance_unit, "meters"},
       {"metre", W::distance_unit, "meters"},       {"metres", W::distance_unit, "meters"},
       {"percent", W::percent_word, "percent"},     {"pct", W::percent_word, "percent"},
@@ -120,6 +122,7 @@ std::vector<Row> rows() {
                          "hostages",  "workers",  "students",  "patients",  "votes",    "voters",   "countries",
                          "members",   "officers", "troop",     "person",    "child",    "man",      "woman"};
   for (const char* n : nouns) r.push_back({n, e(W::counted_noun)});
+  for (const char* u : {"http", "https", "www"}) r.push_back({u, e(W::url)});
   return r;
 }
 

@@ -29,6 +29,7 @@ enum class WordClass : unsigned char {
   percent_word,   // percent
   money_word,     // dollars, euros: canon = currency code
   counted_noun,   // people, civilians, personnel ... (nouns a count is of)
+  url,            // http, https, www: the start of an address, skipped whole
 };
 
 struct Entry {

@@ -64,5 +64,6 @@ std::size_t try_day_month(Ctx& c, Span digits, int day);
 std::size_t try_clock(Ctx& c, std::size_t p);        // digits at p, then ':' and two digits
 std::size_t try_am_pm(Ctx& c, Span digits, int hour);  // "10 a.m.", "3pm"
 std::size_t try_iso_date(Ctx& c, std::size_t p);     // 2016-12-15
+std::size_t try_numeric_date(Ctx& c, std::size_t p); // 12/5/2020 (month first unless the first number > 12)
 
 }  // namespace provcheck::core::figure_parse

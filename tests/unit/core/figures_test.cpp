@@ -131,6 +131,7 @@ TEST(Figures, KindsAndUnits) {
   expect_fig(one("a drive of 280 kilometers"), "280 kilometers", FigureKind::distance, 280, 280, 280, "kilometers");
   expect_fig(one("only 12 miles away"), "12 miles", FigureKind::distance, 12, 12, 12, "miles");
   expect_fig(one("a 5km loop"), "5km", FigureKind::distance, 5, 5, 5, "km");
+  expect_fig(one("flying at 30,000 feet"), "30,000 feet", FigureKind::distance, 30000, 30000, 30000, "feet");
   expect_fig(one("after nine months"), "nine months", FigureKind::duration, 9, 9, 9, "months");
   expect_fig(one("a seven-day truce"), "seven-day", FigureKind::duration, 7, 7, 7, "days");
   expect_fig(one("a 7-year-old girl"), "7-year", FigureKind::duration, 7, 7, 7, "years");
@@ -176,6 +177,10 @@ TEST(Figures, Dates) {
   EXPECT_EQ(one("stamped 2018-06-30 in ink").iso, "2018-06-30");
   EXPECT_EQ(one("They met this past May.").iso, "--05");
   EXPECT_TRUE(figs("You may go. May we?").empty());
+  EXPECT_TRUE(figs("June Carter sang; March on, said April.").empty());
+  EXPECT_EQ(one("the end of July").iso, "--07");
+  EXPECT_EQ(one("filed 12/05/2020 late").iso, "2020-12-05");
+  EXPECT_EQ(one("filed 25/12/2020 late").iso, "2020-12-25");
   EXPECT_TRUE(figs("Troops march on Monday and left last week.").empty());
 }
 
@@ -208,6 +213,8 @@ TEST(Figures, NotFigures) {
   EXPECT_TRUE(figs("first responders arrived; Firstly, once again").empty());
   EXPECT_TRUE(figs("a half-victory and a two-pronged attack").empty());
   EXPECT_TRUE(figs("yesterday, last week, on Monday, in recent weeks, the largest city").empty());
+  EXPECT_TRUE(figs("see https://example.org/2016/12/report-4 or www.example.com/page/7 now").empty());
+  EXPECT_TRUE(figs("release 2.3.1 of the tool, COVID-19 and the G20").empty());
   EXPECT_EQ(one("one year later").text, "one year");
 }
 
