@@ -171,29 +171,38 @@ bool is_year(const Num& n) {
   return n.plain_int && !n.money && n.value >= 1000 && n.value <= 2199 && n.span.e - n.span.b == 4;
 }
 
+// A four-digit number read as a year ("in 2012", "the 1990s") unless a
+// unit follows or a qualifier and a counted noun make it a count ("some
+// 2000 people"). Returns the end of the year, or 0 when it is no year.
+std::size_t try_year(Ctx& c, const Num& n) {
+  std::string_view t = c.t;
+  std::size_t end = n.span.e;
+  if (!n.digits || !is_year(n) || (at(t, end) == '-' && is_alpha(at(t, end + 1)))) return 0;
+  if (unit_after(t, end).end != 0) return 0;
+  Span nw = next_word(t, end);
+  const Entry* ne = nw.b == end ? nullptr : lookup(sv(t, nw));
+  if (ne != nullptr && ne->cls == WordClass::counted_noun &&
+      qualifier_before(t, n.span.b, c.floor).mode != Mode::none)
+    return 0;
+  Figure f = make_figure(t, n.span, FigureKind::year, n.value);
+  f.step = 0;
+  if (at(t, end) == 's' && !is_alpha(at(t, end + 1)) && std::fmod(n.value, 10) == 0) {  // the 1990s
+    f = make_figure(t, {n.span.b, end + 1}, FigureKind::year, n.value);
+    f.high = n.value + 9;
+    f.vague = true;
+    f.step = 0;
+  }
+  std::size_t fend = f.end;
+  emit(c, std::move(f));
+  return fend;
+}
+
 // Emits the figure for a number read at the scan position. Returns the end
 // of what it consumed (0 when the number is no figure).
 std::size_t finish_number(Ctx& c, Num n) {
   std::string_view t = c.t;
+  if (std::size_t e = try_year(c, n)) return e;
   std::size_t end = n.span.e;
-  if (n.digits && is_year(n) && !(at(t, end) == '-' && is_alpha(at(t, end + 1)))) {
-    Unit u = unit_after(t, end);
-    Span nw = next_word(t, end);
-    const Entry* ne = nw.b == end ? nullptr : lookup(sv(t, nw));
-    bool counted = ne != nullptr && ne->cls == WordClass::counted_noun && qualifier_before(t, n.span.b, c.floor).mode != Mode::none;
-    if (u.end == 0 && !counted) {
-      Figure f = make_figure(t, n.span, FigureKind::year, n.value);
-      f.step = 0;
-      if (at(t, end) == 's' && !is_alpha(at(t, end + 1)) && std::fmod(n.value, 10) == 0) {  // the 1990s
-        f = make_figure(t, {n.span.b, end + 1}, FigureKind::year, n.value);
-        f.high = n.value + 9;
-        f.vague = true;
-        f.step = 0;
-      }
-      emit(c, std::move(f));
-      return f.end;
-    }
-  }
   if (n.digits && is_alpha(at(t, end))) {
     Span w = word_at(t, end);
     std::string_view s = sv(t, w);
