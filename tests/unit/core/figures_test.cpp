@@ -198,6 +198,17 @@ TEST(Figures, Times) {
   EXPECT_EQ(one("closing at 6pm").iso, "18:00");
 }
 
+TEST(Figures, CurrenciesAndOtherNewsForms) {
+  expect_fig(one("the bloc pledged \xE2\x82\xAC" "20m more"), "\xE2\x82\xAC" "20m", FigureKind::money, 2e7, 2e7, 2e7, "EUR");
+  expect_fig(one("London added \xC2\xA3" "1.5bn"), "\xC2\xA3" "1.5bn", FigureKind::money, 1.5e9, 1.5e9, 1.5e9, "GBP");
+  expect_fig(one("and 5 million dollars in aid"), "5 million dollars", FigureKind::money, 5e6, 5e6, 5e6, "USD");
+  expect_fig(one("a 10-minute walk"), "10-minute", FigureKind::duration, 10, 10, 10, "minutes");
+  expect_fig(one("at least 23 people"), "23", FigureKind::count, 23, 23, k_inf, "people", "at least");
+  expect_fig(one("men aged 18 to 25"), "18 to 25", FigureKind::count, 18, 18, 25);
+  EXPECT_EQ(one("Resolution 2254 passed").kind, FigureKind::count);  // past any year we read
+  EXPECT_EQ(one("by 3 a.m. today").iso, "03:00");
+}
+
 TEST(Figures, MarkupAroundANumber) {
   std::string_view s = "officials said [700,000](#) Russian personnel served";
   Figure f = one(s);
