@@ -66,7 +66,7 @@ struct CheckInputs {
 };
 
 // Bump when the verdict logic changes so cached verdicts are recomputed.
-inline constexpr const char* k_engine_version = "anchor-6";
+inline constexpr const char* k_engine_version = "anchor-7";
 
 // What a verdict depends on: the citation's selector, the source's content
 // and the engine. Same key, same verdict.

@@ -4,11 +4,13 @@
 #include <cctype>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <cstring>
 #include <optional>
 #include <vector>
 
 #include "core/figure_tokens.h"
+#include "core/figures.h"
 #include "core/fuzzy_match.h"
 #include "core/text_search.h"
 #include "core/word_diff.h"
@@ -423,6 +425,28 @@ bool acceptable(const Close& k) {
   return (k.similarity >= k_fuzzy_similar && k.context >= k_fuzzy_context) || k.similarity >= k_fuzzy_alone;
 }
 
+// The figures of a passage as the extractor reads them, for comparison: kind,
+// value (or the date's ISO form), qualifier and vagueness; not the unit (a
+// counted noun reworded is an edit of words) nor the span.
+std::vector<std::string> figure_signature(std::string_view text) {
+  std::vector<std::string> out;
+  for (const Figure& f : extract_figures(text)) {
+    char value[40];
+    std::snprintf(value, sizeof value, "%.12g", f.value);
+    out.push_back(std::string(figure_kind_name(f.kind)) + "|" + (f.iso.empty() ? std::string(value) : f.iso) + "|" +
+                  f.approx + (f.vague ? "|vague" : ""));
+  }
+  return out;
+}
+
+// Whether a figure changed between two versions of a passage: by the
+// figure extractor, or by the figure tokens (numbers with the words right
+// around them), whichever sees a difference; a changed figure must never
+// pass as a mere rewording.
+bool figures_differ_between(std::string_view old_text, std::string_view new_text) {
+  return figure_tokens(old_text) != figure_tokens(new_text) || figure_signature(old_text) != figure_signature(new_text);
+}
+
 std::optional<Verdict> fuzzy_stage(SourceView& src, const Citation& c, std::string_view nquote,
                                    const std::vector<Candidate>& rejected) {
   if (nquote.size() < k_fuzzy_min_quote) return std::nullopt;
@@ -460,7 +484,7 @@ std::optional<Verdict> fuzzy_stage(SourceView& src, const Citation& c, std::stri
   }
   const NormalizedText& norm = src.normalized();
   std::string_view now = std::string_view(norm.text).substr(best.a.begin, best.a.end - best.a.begin);
-  bool figures_differ = figure_tokens(nquote) != figure_tokens(now);
+  bool figures_differ = figures_differ_between(nquote, now);
   Verdict v;
   v.status = figures_differ ? CitationStatus::figure_changed : CitationStatus::modified;
   v.found_start = best.begin;
