@@ -1,6 +1,7 @@
 #include "app/locate_cmd.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <atomic>
 #include <condition_variable>
 #include <deque>
@@ -71,7 +72,7 @@ struct Batch {
 
 constexpr std::size_t k_batch_lines = 64;
 
-void judge_batch(Batch& b) {
+void judge_batch(Batch& b, const core::AnchorThresholds& thresholds) {
   LoadedText text;
   bool loaded = false;
   for (const auto& [line_no, line] : b.lines) {
@@ -82,7 +83,7 @@ void judge_batch(Batch& b) {
     }
     if (!loaded || r->text_file != text.path) load(text, r->text_file);
     loaded = true;
-    core::Verdict v = text.view ? core::judge_citation(*text.view, r->selector) : core::source_missing_verdict(text.problem);
+    core::Verdict v = text.view ? core::judge_citation(*text.view, r->selector, thresholds) : core::source_missing_verdict(text.problem);
     if (core::default_severity(v.status) == core::Severity::error) ++b.broken;
     b.output += report::render_locate_line(r->id, v);
   }
@@ -106,7 +107,8 @@ std::string_view text_file_hint(std::string_view line) {
 // held, so memory follows the largest texts, not the input.
 class BatchPipeline {
  public:
-  explicit BatchPipeline(std::size_t workers) : m_max_in_flight(workers * 4) {
+  BatchPipeline(std::size_t workers, core::AnchorThresholds thresholds)
+      : m_max_in_flight(workers * 4), m_thresholds(thresholds) {
     for (std::size_t i = 0; i < workers; ++i) m_threads.emplace_back([this] { work(); });
   }
   ~BatchPipeline() {
@@ -154,7 +156,7 @@ class BatchPipeline {
         b = m_queue.front();
         m_queue.pop_front();
       }
-      judge_batch(*b);
+      judge_batch(*b, m_thresholds);
       {
         std::lock_guard<std::mutex> lock(m_mutex);
         b->done = true;
@@ -164,6 +166,7 @@ class BatchPipeline {
   }
 
   std::size_t m_max_in_flight;
+  core::AnchorThresholds m_thresholds;
   std::mutex m_mutex;
   std::condition_variable m_wake_workers, m_wake_reader;
   std::deque<std::unique_ptr<Batch>> m_in_flight;  // in input order
@@ -175,8 +178,25 @@ class BatchPipeline {
 }  // namespace
 
 util::Result<CommandOutput> locate(std::istream& in, const std::string& origin,
-                                   const std::function<void(std::string_view)>& emit, std::size_t threads) {
+                                   const std::function<void(std::string_view)>& emit, std::size_t threads,
+                                   const std::vector<std::string>& threshold_overrides) {
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  core::AnchorThresholds thresholds;
+  for (const std::string& o : threshold_overrides) {
+    std::size_t eq = o.find('=');
+    double value = 0;
+    bool number = false;
+    if (eq != std::string::npos) {
+      const char* first = o.c_str() + eq + 1;
+      char* last = nullptr;
+      value = std::strtod(first, &last);
+      number = last != first && *last == '\0';
+    }
+    if (!number || !core::set_threshold(thresholds, std::string_view(o).substr(0, eq), value)) {
+      return util::Error(util::ErrorKind::invalid_input, "--threshold '" + o + "': expected NAME=NUMBER with NAME one of " +
+                                                             core::threshold_names());
+    }
+  }
   std::size_t count = 0, broken = 0;
   std::optional<util::Error> failure;
   std::atomic<bool> stop{false};
@@ -191,7 +211,7 @@ util::Result<CommandOutput> locate(std::istream& in, const std::string& origin,
     }
   };
   {
-    BatchPipeline pipeline(threads);
+    BatchPipeline pipeline(threads, thresholds);
     std::unique_ptr<Batch> batch;
     std::string hint;
     std::string line;

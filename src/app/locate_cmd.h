@@ -12,6 +12,7 @@
 #include <istream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "app/session.h"
 
@@ -19,7 +20,11 @@ namespace provcheck::app {
 
 // `threads` workers judge batches of selectors (0: one per core); the
 // output is in input order whatever the number.
+// `thresholds`: "NAME=VALUE" overrides of the anchoring thresholds
+// (core/anchor.h), for tuning sweeps; an unknown name or a bad value is an
+// invalid_input error.
 util::Result<CommandOutput> locate(std::istream& in, const std::string& origin,
-                                   const std::function<void(std::string_view)>& emit, std::size_t threads = 0);
+                                   const std::function<void(std::string_view)>& emit, std::size_t threads = 0,
+                                   const std::vector<std::string>& thresholds = {});
 
 }  // namespace provcheck::app

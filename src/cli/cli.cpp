@@ -44,6 +44,7 @@ struct Invocation {
   std::optional<std::string> import_to;
   app::CheckOptions check;
   app::ClaimAcceptOptions accept;
+  std::vector<std::string> thresholds;
   app::SourceDiffOptions source_diff;
   std::string fail_on = "error";
   Action action;
@@ -196,13 +197,15 @@ void add_locate(CLI::App& app, Invocation& in) {
   auto* locate = app.add_subcommand(
       "locate", "(plumbing) JSON Lines of selectors in (FILE or stdin), JSON Lines of matches out; no workspace");
   locate->add_option("FILE", in.import_path, "selectors, one JSON object a line (default: standard input)");
+  locate->add_option("--threshold", in.thresholds, "NAME=VALUE: override an anchoring threshold (for tuning sweeps)")
+      ->allow_extra_args(false);
   locate->callback([&in] {
     in.action = [&in]() -> util::Result<app::CommandOutput> {
       auto emit = [](std::string_view s) { std::fwrite(s.data(), 1, s.size(), stdout); };
-      if (in.import_path.empty() || in.import_path == "-") return app::locate(std::cin, "<stdin>", emit);
+      if (in.import_path.empty() || in.import_path == "-") return app::locate(std::cin, "<stdin>", emit, 0, in.thresholds);
       std::ifstream file(in.import_path);
       if (!file) return util::Error(util::ErrorKind::not_found, in.import_path + ": cannot open");
-      return app::locate(file, in.import_path, emit);
+      return app::locate(file, in.import_path, emit, 0, in.thresholds);
     };
   });
 }

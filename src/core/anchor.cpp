@@ -38,6 +38,16 @@ int SourceView::line_of(std::uint64_t offset) {
 
 namespace {
 
+// The thresholds of the judgement running on this thread (judge_citation
+// sets them for its duration), so that the stages below need not pass them
+// through every call.
+thread_local const AnchorThresholds* t_thresholds = nullptr;
+
+const AnchorThresholds& th() {
+  static const AnchorThresholds defaults;
+  return t_thresholds ? *t_thresholds : defaults;
+}
+
 struct Candidate {
   std::uint64_t begin, end;
   double context = 0;
@@ -228,7 +238,7 @@ Frame frame_state(SourceView& src, const Citation& c, std::string_view nquote,
         bool at_old_place = (from > expected ? from - expected : expected - from) <= 2 * k_context_chars;
         const NormalizedText& n = src.normalized();
         auto raw = n.to_original(from + copy, from + copy + nquote.size());
-        beside = (a.distance > 0 && similarity >= k_fuzzy_similar) ||
+        beside = (a.distance > 0 && similarity >= th().fuzzy_similar) ||
                  (at_old_place && (split_from_its_paragraph(src, c, from, from + copy, from + copy + nquote.size(), from + s) ||
                                    paragraph_edges_changed(src, c, raw.begin, raw.end)));
       }
@@ -259,17 +269,17 @@ Choice choose(SourceView& src, std::vector<Candidate>& cands, const Citation& c,
   // Several equally good places are ambiguous only when each one's context
   // really fits; copies whose context does not fit are old words elsewhere.
   if (tied > 1) {
-    out.kind = top.context >= k_context_accept ? Choice::ambiguous : Choice::none;
+    out.kind = top.context >= th().context_accept ? Choice::ambiguous : Choice::none;
     return out;
   }
-  bool accept = top.context >= k_context_accept;
+  bool accept = top.context >= th().context_accept;
   if (top.context < 1.0 && (accept || cands.size() == 1)) {
     Frame f = frame_state(src, c, nquote, top.begin);
     if (f == Frame::stale_beside_edit) {
       accept = false;
     } else if (!accept && cands.size() == 1) {
-      accept = f == Frame::closed || (f == Frame::unknown && (top.context >= k_context_unique_accept ||
-                                                              nquote.size() >= k_distinctive_quote_bytes));
+      accept = f == Frame::closed || (f == Frame::unknown && (top.context >= th().context_unique_accept ||
+                                                              nquote.size() >= th().distinctive_quote_bytes));
     }
   }
   out.kind = accept ? Choice::unique : Choice::none;
@@ -384,7 +394,7 @@ Alignment refine(std::string_view text, Alignment a, std::string_view pre, std::
 std::vector<Close> close_matches(SourceView& src, const Citation& c, std::string_view nquote) {
   const NormalizedText& norm = src.normalized();
   std::size_t m = nquote.size();
-  std::size_t budget = static_cast<std::size_t>(static_cast<double>(m) * k_fuzzy_budget);
+  std::size_t budget = static_cast<std::size_t>(static_cast<double>(m) * th().fuzzy_budget);
   std::vector<std::size_t> anchors;
   std::string pre = normalized_context(c).prefix, suf = normalized_context(c).suffix;
   pre = pre.substr(pre.size() - std::min<std::size_t>(pre.size(), 16));
@@ -422,7 +432,7 @@ std::vector<Close> close_matches(SourceView& src, const Citation& c, std::string
 }
 
 bool acceptable(const Close& k) {
-  return (k.similarity >= k_fuzzy_similar && k.context >= k_fuzzy_context) || k.similarity >= k_fuzzy_alone;
+  return (k.similarity >= th().fuzzy_similar && k.context >= th().fuzzy_context) || k.similarity >= th().fuzzy_alone;
 }
 
 // The figures of a passage as the extractor reads them, for comparison: kind,
@@ -449,7 +459,7 @@ bool figures_differ_between(std::string_view old_text, std::string_view new_text
 
 std::optional<Verdict> fuzzy_stage(SourceView& src, const Citation& c, std::string_view nquote,
                                    const std::vector<Candidate>& rejected) {
-  if (nquote.size() < k_fuzzy_min_quote) return std::nullopt;
+  if (nquote.size() < th().fuzzy_min_quote) return std::nullopt;
   std::vector<Close> found = close_matches(src, c, nquote);
   // A close match that is mostly a copy the exact stages turned down is
   // that same copy with an edge trimmed, not an edit of the passage.
@@ -465,14 +475,14 @@ std::optional<Verdict> fuzzy_stage(SourceView& src, const Citation& c, std::stri
   // A close match without context is still taken when the passage's old
   // place closed up: it was cut out there and edited where it went.
   if (!acceptable(found[0]) &&
-      !(found[0].similarity >= k_fuzzy_similar && frame_state(src, c, nquote) == Frame::closed)) {
+      !(found[0].similarity >= th().fuzzy_similar && frame_state(src, c, nquote) == Frame::closed)) {
     return std::nullopt;
   }
   const Close& best = found[0];
   for (std::size_t i = 1; i < found.size(); ++i) {
     const Close& other = found[i];
     bool apart = other.begin >= best.end || other.end <= best.begin;
-    if (apart && acceptable(other) && best.score - other.score < k_fuzzy_tie) {
+    if (apart && acceptable(other) && best.score - other.score < th().fuzzy_tie) {
       Verdict v;
       v.status = CitationStatus::ambiguous;
       v.similarity = best.similarity;
@@ -500,7 +510,31 @@ std::optional<Verdict> fuzzy_stage(SourceView& src, const Citation& c, std::stri
 
 }  // namespace
 
-Verdict judge_citation(SourceView& src, const Citation& c) {
+bool set_threshold(AnchorThresholds& t, std::string_view name, double value) {
+  if (name == "context_accept") t.context_accept = value;
+  else if (name == "context_unique_accept") t.context_unique_accept = value;
+  else if (name == "distinctive_quote_bytes") t.distinctive_quote_bytes = static_cast<std::size_t>(value);
+  else if (name == "fuzzy_budget") t.fuzzy_budget = value;
+  else if (name == "fuzzy_similar") t.fuzzy_similar = value;
+  else if (name == "fuzzy_context") t.fuzzy_context = value;
+  else if (name == "fuzzy_alone") t.fuzzy_alone = value;
+  else if (name == "fuzzy_tie") t.fuzzy_tie = value;
+  else if (name == "fuzzy_min_quote") t.fuzzy_min_quote = static_cast<std::size_t>(value);
+  else return false;
+  return true;
+}
+
+std::string threshold_names() {
+  return "context_accept, context_unique_accept, distinctive_quote_bytes, fuzzy_budget, fuzzy_similar, "
+         "fuzzy_context, fuzzy_alone, fuzzy_tie, fuzzy_min_quote";
+}
+
+Verdict judge_citation(SourceView& src, const Citation& c, const AnchorThresholds& thresholds) {
+  struct Scope {
+    const AnchorThresholds* saved = t_thresholds;
+    ~Scope() { t_thresholds = saved; }
+  } scope;
+  t_thresholds = &thresholds;
   std::string_view text = src.bytes();
   if (c.end >= c.start && c.end <= text.size() && text.substr(c.start, c.end - c.start) == c.quote) {
     return intact_verdict(c);

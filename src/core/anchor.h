@@ -58,26 +58,36 @@ struct Verdict {
   std::string diff;          // word diff of the old quote and new_passage, when the wording changed
 };
 
-// Minimum normalized length of a quote whose only copy is accepted as moved
-// even when its context changed (a whole moved paragraph).
-inline constexpr std::size_t k_distinctive_quote_bytes = 40;
-// Context agreement at which a candidate is accepted whatever its length.
-inline constexpr double k_context_accept = 0.5;
-// Context agreement enough for the only copy, when the old place does not
-// show an edit in place.
-inline constexpr double k_context_unique_accept = 0.25;
-// Fuzzy stage: edits allowed, as a share of the normalized quote's length;
-// a close match is taken when it is this similar and its context agrees
-// this much, or when it is at least k_fuzzy_alone similar; two close
-// matches within k_fuzzy_tie of each other are ambiguous.
-inline constexpr double k_fuzzy_budget = 0.3;
-inline constexpr double k_fuzzy_similar = 0.75;
-inline constexpr double k_fuzzy_context = 0.25;
-inline constexpr double k_fuzzy_alone = 0.9;
-inline constexpr double k_fuzzy_tie = 0.02;
-inline constexpr std::size_t k_fuzzy_min_quote = 8;
+// The thresholds of the stages above. The defaults are tuned on
+// bench/drift (bench/README.md gives the sweep that justifies each);
+// `locate --threshold NAME=VALUE` overrides them for such sweeps.
+struct AnchorThresholds {
+  // Context agreement at which a copy is accepted whatever its length.
+  double context_accept = 0.5;
+  // Context agreement enough for the only copy, when the old place does not
+  // show an edit in place.
+  double context_unique_accept = 0.25;
+  // Minimum normalized length of a quote whose only copy is accepted as
+  // moved even when its context changed (a whole moved paragraph).
+  std::size_t distinctive_quote_bytes = 40;
+  // Fuzzy stage: edits allowed, as a share of the normalized quote's length;
+  // a close match is taken when it is this similar and its context agrees
+  // this much, or when it is at least fuzzy_alone similar; two close matches
+  // within fuzzy_tie of each other are ambiguous.
+  double fuzzy_budget = 0.3;
+  double fuzzy_similar = 0.75;
+  double fuzzy_context = 0.25;
+  double fuzzy_alone = 0.9;
+  double fuzzy_tie = 0.02;
+  std::size_t fuzzy_min_quote = 8;
+};
 
-Verdict judge_citation(SourceView& source, const Citation& citation);
+// Sets one threshold by name ("fuzzy_similar"); false for an unknown name.
+bool set_threshold(AnchorThresholds& t, std::string_view name, double value);
+// The names set_threshold knows, for messages.
+std::string threshold_names();
+
+Verdict judge_citation(SourceView& source, const Citation& citation, const AnchorThresholds& thresholds = {});
 
 // The verdict for a citation whose exact bytes are at its pinned span.
 Verdict intact_verdict(const Citation& citation);

@@ -43,3 +43,11 @@ pc locate late-bad.jsonl
 expect_rc 2
 expect_err_contains "late-bad.jsonl:251"
 [ "$(printf '%s\n' "$OUT" | wc -l)" -eq 250 ] || fail "expected the 250 lines before the bad one"
+# --threshold overrides a threshold for tuning sweeps; an unknown name is exit 2.
+pc locate --threshold fuzzy_similar=0.8 --threshold fuzzy_tie=0.05 sel.jsonl
+expect_rc 0
+pc locate --threshold nope=1 sel.jsonl
+expect_rc 2
+expect_err_contains "expected NAME=NUMBER with NAME one of context_accept"
+pc locate --threshold fuzzy_similar=high sel.jsonl
+expect_rc 2
