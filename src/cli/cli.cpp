@@ -15,6 +15,7 @@
 #include "app/claims_cmd.h"
 #include "app/init_cmd.h"
 #include "app/locate_cmd.h"
+#include "app/search_cmd.h"
 #include "app/sources_cmd.h"
 
 namespace provcheck::cli {
@@ -40,7 +41,8 @@ struct Invocation {
   std::string import_path;
   std::optional<std::string> import_to;
   app::CheckOptions check;
-  std::string fail_on = "error";
+  std::string fail_on;
+  app::SearchOptions search;
   Action action;
 };
 
@@ -158,10 +160,14 @@ void add_check(CLI::App& app, Invocation& in) {
   check->add_option("--format", in.check.format, "text, json or md")->check(CLI::IsMember({"text", "json", "md"}));
   check->add_option_function<std::string>("-o,--output", [&in](const std::string& v) { in.check.output = v; },
                                           "write the report to FILE");
-  check->add_option("--fail-on", in.fail_on, "lowest severity that fails: warning or error")
+  check->add_option("--fail-on", in.fail_on,
+                    "lowest severity that fails: warning or error (default: provcheck.json's fail_on, else error)")
       ->check(CLI::IsMember({"warning", "error"}));
   check->callback([&in] {
-    in.check.fail_on = in.fail_on == "warning" ? core::Severity::warning : core::Severity::error;
+    if (!in.fail_on.empty()) {
+      in.check.fail_on = in.fail_on == "warning" ? core::Severity::warning : core::Severity::error;
+      in.check.fail_on_flag = in.check.fail_on;
+    }
     in.check.color = use_color();
     in.action = [&in] { return app::check(in.global, in.check); };
   });
@@ -181,6 +187,17 @@ void add_locate(CLI::App& app, Invocation& in) {
       if (!file) return util::Error(util::ErrorKind::not_found, in.import_path + ": cannot open");
       return app::locate(file, in.import_path, emit);
     };
+  });
+}
+
+void add_search(CLI::App& app, Invocation& in) {
+  auto* search = app.add_subcommand("search", "rank passages of every source for an FTS5 query, with their figures");
+  search->add_option("TEXT", in.search.query, "words (all must occur), \"a phrase\", prefix*, AND/OR/NOT")->required();
+  search->add_option("--format", in.search.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  search->add_option("--limit", in.search.limit, "how many passages (default 10)");
+  search->callback([&in] {
+    in.search.color = use_color();
+    in.action = [&in] { return app::search(in.global, in.search); };
   });
 }
 
@@ -216,6 +233,7 @@ int run(int argc, char** argv) {
     add_claim(app, in);
     add_check(app, in);
     add_locate(app, in);
+    add_search(app, in);
     try {
       app.parse(argc, argv);
     } catch (const CLI::Success& e) {

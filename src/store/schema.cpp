@@ -59,6 +59,20 @@ CREATE TABLE history(
   key TEXT NOT NULL, run INTEGER NOT NULL, status TEXT NOT NULL, message TEXT NOT NULL,
   PRIMARY KEY(key, run));
 )sql",
+    // Conflicts and search (issue 5): the last full check's conflicts and
+    // related-claim groups for a check answered from the store, and the
+    // full-text index of every current snapshot's passages.
+    R"sql(
+CREATE TABLE conflict_cache(           -- packed conflicts and groups (store/conflict_cache.h)
+  id INTEGER PRIMARY KEY CHECK (id = 1), report BLOB NOT NULL);
+CREATE VIRTUAL TABLE passages USING fts5(
+  body,                              -- a paragraph- or sentence-sized piece of a text layer
+  snapshot UNINDEXED,                -- xxh3-128 digest of the snapshot it comes from
+  start UNINDEXED, stop UNINDEXED,   -- its byte span in that text layer
+  tokenize = 'porter unicode61 remove_diacritics 2');
+CREATE TABLE search_snapshots(         -- snapshots whose passages are in the index
+  snapshot TEXT PRIMARY KEY, passages INTEGER NOT NULL);
+)sql",
 };
 
 util::Result<int> user_version(Connection& db) {

@@ -22,11 +22,12 @@
 
 #include "core/findings.h"
 #include "core/model.h"
+#include "store/conflict_cache.h"
 #include "util/result.h"
 
 namespace provcheck::store {
 
-inline constexpr int k_schema_version = 1;
+inline constexpr int k_schema_version = 2;
 
 struct FileRecord {
   std::string path;  // workspace-relative
@@ -72,6 +73,22 @@ struct HistoryEntry {
   std::string at;
   std::string status;
   std::string message;
+};
+
+// A passage of a snapshot's text layer, for the search index.
+struct IndexedPassage {
+  std::uint64_t start = 0;
+  std::uint64_t end = 0;
+  std::string text;
+};
+
+// One ranked passage found by a search.
+struct SearchHit {
+  std::string snapshot;
+  std::uint64_t start = 0;
+  std::uint64_t end = 0;
+  double score = 0;     // -bm25: higher is better
+  std::string snippet;  // matched terms between \x02 and \x03
 };
 
 struct OpenOptions {
@@ -136,6 +153,18 @@ class Store {
   virtual util::Status add_history(std::int64_t run, const std::string& key, const std::string& status,
                                    const std::string& message) = 0;
   virtual util::Result<std::vector<HistoryEntry>> history(const std::string& claim_id, int index) = 0;
+
+  // Conflicts and subject-and-metric groups of the last full check, for a
+  // check answered from the store; nullopt when none are cached.
+  virtual util::Status put_conflict_report(const ConflictReport& report) = 0;
+  virtual util::Result<std::optional<ConflictReport>> conflict_report() = 0;
+
+  // The full-text index (store/search_index.h): which snapshots are in it,
+  // (re)index one, drop one, and rank passages for an FTS5 query.
+  virtual util::Result<std::vector<std::string>> indexed_snapshots() = 0;
+  virtual util::Status index_passages(const std::string& snapshot, const std::vector<IndexedPassage>& passages) = 0;
+  virtual util::Status unindex_snapshot(const std::string& snapshot) = 0;
+  virtual util::Result<std::vector<SearchHit>> search_passages(const std::string& query, int limit) = 0;
 };
 
 // Opens (and creates or migrates) the SQLite store at `path`.
