@@ -1,0 +1,158 @@
+#include "core/figure_lexicon.h"
+
+#include <array>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "core/figure_text.h"
+
+namespace provcheck::core::figure_lexicon {
+namespace {
+
+using W = WordClass;
+
+struct Row {
+  std::string_view word;
+  Entry entry;
+};
+
+Entry e(W cls, double value = 0, double high = 0, double den = 0, std::string_view canon = {}) {
+  return Entry{cls, value, high, den, canon};
+}
+
+std::vector<Row> rows() {
+  std::vector<Row> r;
+  const char* small[] = {"zero",    "one",     "two",       "three",    "four",     "five",    "six",
+                         "seven",   "eight",   "nine",      "ten",      "eleven",   "twelve",  "thirteen",
+                         "fourteen", "fifteen", "sixteen",  "seventeen", "eighteen", "nineteen"};
+  for (int i = 0; i < 20; ++i) r.push_back({small[i], e(W::cardinal, i)});
+  const char* tens[] = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
+  for (int i = 0; i < 8; ++i) r.push_back({tens[i], e(W::tens, 20 + 10 * i)});
+  r.push_back({"hundred", e(W::scale, 1e2)});
+  r.push_back({"thousand", e(W::scale, 1e3)});
+  r.push_back({"million", e(W::scale, 1e6)});
+  r.push_back({"billion", e(W::scale, 1e9)});
+  r.push_back({"trillion", e(W::scale, 1e12)});
+  r.push_back({"bn", e(W::scale, 1e9)});
+  r.push_back({"mn", e(W::scale, 1e6)});
+  r.push_back({"dozen", e(W::dozen, 12)});
+
+  const char* ord[] = {"first",      "second",     "third",       "fourth",      "fifth",
+                       "sixth",      "seventh",    "eighth",      "ninth",       "tenth",
+                       "eleventh",   "twelfth",    "thirteenth",  "fourteenth",  "fifteenth",
+                       "sixteenth",  "seventeenth", "eighteenth", "nineteenth",  "twentieth"};
+  for (int i = 0; i < 20; ++i) r.push_back({ord[i], e(W::ordinal, i + 1, 0, i >= 2 ? i + 1 : 0)});
+  const char* ord_tens[] = {"thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth"};
+  for (int i = 0; i < 7; ++i) r.push_back({ord_tens[i], e(W::ordinal, 30 + 10 * i)});
+  r.push_back({"hundredth", e(W::ordinal, 100, 0, 100)});
+  r.push_back({"thousandth", e(W::ordinal, 1000, 0, 1000)});
+  r.push_back({"quarter", e(W::fraction_den, 0, 0, 4)});
+  const char* dens[] = {"thirds", "quarters", "fourths", "fifths", "sixths", "sevenths", "eighths", "ninths", "tenths"};
+  const int den_values[] = {3, 4, 4, 5, 6, 7, 8, 9, 10};
+  for (int i = 0; i < 9; ++i) r.push_back({dens[i], e(W::fraction_den, 0, 0, den_values[i])});
+  r.push_back({"half", e(W::half, 0.5, 0, 2)});
+  r.push_back({"halves", e(W::fraction_den, 0, 0, 2)});
+
+  r.push_back({"several", e(W::vague, 3, 9)});
+  r.push_back({"dozens", e(W::vague, 24, 99)});
+  r.push_back({"hundreds", e(W::vague, 200, 999)});
+  r.push_back({"thousands", e(W::vague, 2000, 9999)});
+  r.push_back({"millions", e(W::vague, 2e6, 9999999)});
+  r.push_back({"billions", e(W::vague, 2e9, 9999999999.0)});
+  r.push_back({"tens", e(W::tens_of, 20, 99)});
+  r.push_back({"few", e(W::few, 2, 5)});
+
+  const char* months[] = {"january", "february", "march",     "april",   "may",      "june",
+                          "july",    "august",   "september", "october", "november", "december"};
+  for (int i = 0; i < 12; ++i) r.push_back({months[i], e(W::month, i + 1)});
+  const char* abbr[] = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"};
+  const int abbr_month[] = {1, 2, 3, 4, 6, 7, 8, 9, 9, 10, 11, 12};
+  for (int i = 0; i < 12; ++i) r.push_back({abbr[i], e(W::month_abbr, abbr_month[i])});
+  const char* days[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                        "mon",    "tue",     "tues",      "wed",      "thu",    "thur",     "thurs",
+                        "fri",    "sat",     "sun"};
+  for (const char* d : days) r.push_back({d, e(W::weekday)});
+
+  struct U {
+    const char* word;
+    W cls;
+    const char* canon;
+  };
+  const U units[] = {
+      {"year", W::duration_unit, "years"},         {"years", W::duration_unit, "years"},
+      {"month", W::duration_unit, "months"},       {"months", W::duration_unit, "months"},
+      {"week", W::duration_unit, "weeks"},         {"weeks", W::duration_unit, "weeks"},
+      {"day", W::duration_unit, "days"},           {"days", W::duration_unit, "days"},
+      {"hour", W::duration_unit, "hours"},         {"hours", W::duration_unit, "hours"},
+      {"minute", W::duration_unit, "minutes"},     {"minutes", W::duration_unit, "minutes"},
+      {"seconds", W::duration_unit, "seconds"},    {"decade", W::duration_unit, "decades"},
+      {"decades", W::duration_unit, "decades"},    {"century", W::duration_unit, "centuries"},
+      {"centuries", W::duration_unit, "centuries"},
+      {"km", W::distance_unit, "km"},              {"kms", W::distance_unit, "km"},
+      {"kilometer", W::distance_unit, "kilometers"}, {"kilometers", W::distance_unit, "kilometers"},
+      {"kilometre", W::distance_unit, "kilometers"}, {"kilometres", W::distance_unit, "kilometers"},
+      {"mile", W::distance_unit, "miles"},         {"miles", W::distance_unit, "miles"},
+      {"meter", W::distance_unit, "meters"},       {"meters", W::distance_unit, "meters"},
+      {"metre", W::distance_unit, "meters"},       {"metres", W::distance_unit, "meters"},
+      {"percent", W::percent_word, "percent"},     {"pct", W::percent_word, "percent"},
+      {"dollars", W::money_word, "USD"},           {"dollar", W::money_word, "USD"},
+      {"euros", W::money_word, "EUR"},             {"euro", W::money_word, "EUR"},
+  };
+  for (const U& u : units) r.push_back({u.word, e(u.cls, 0, 0, 0, u.canon)});
+
+  // Nouns a count is of that do not end in -s, and frequent ones that do.
+  const char* nouns[] = {"people",    "persons",  "personnel", "children", "women",     "men",      "troops",
+                         "police",    "staff",    "aircraft",  "civilians", "rebels",   "refugees", "soldiers",
+                         "fighters",  "residents", "families", "lives",     "deaths",   "casualties", "villages",
+                         "cities",    "towns",    "factors",   "allies",    "questions", "battles", "fields",
+                         "homes",     "houses",   "buildings", "hospitals", "schools",  "tanks",    "airstrikes",
+                         "strikes",   "attacks",  "militants", "migrants",  "victims",  "prisoners", "detainees",
+                         "hostages",  "workers",  "students",  "patients",  "votes",    "voters",   "countries",
+                         "members",   "officers", "troop",     "person",    "child",    "man",      "woman"};
+  for (const char* n : nouns) r.push_back({n, e(W::counted_noun)});
+  return r;
+}
+
+struct Table {
+  std::unordered_map<std::string, Entry> map;
+  Table() {
+    for (const Row& row : rows()) map.emplace(std::string(row.word), row.entry);
+  }
+};
+
+const Table& table() {
+  static const Table t;
+  return t;
+}
+
+}  // namespace
+
+const Entry* lookup(std::string_view word) {
+  if (word.empty() || word.size() > 15) return nullptr;
+  char buf[16];
+  for (std::size_t i = 0; i < word.size(); ++i) buf[i] = figure_text::lower(static_cast<unsigned char>(word[i]));
+  const auto& m = table().map;
+  auto it = m.find(std::string(buf, word.size()));
+  return it == m.end() ? nullptr : &it->second;
+}
+
+bool is_stop_word(std::string_view word) {
+  static const std::unordered_set<std::string> stops = {
+      "the",   "a",     "an",    "of",     "in",    "on",    "at",    "to",    "from",  "by",     "with",
+      "for",   "into",  "had",   "have",   "has",   "were",  "was",   "are",   "is",    "be",     "been",
+      "still", "who",   "which", "that",   "this",  "these", "those", "their", "its",   "his",    "her",
+      "they",  "them",  "it",    "he",     "she",   "we",    "you",   "i",     "more",  "less",   "fewer",
+      "than",  "as",    "but",   "or",     "nor",   "if",    "when",  "while", "after", "before", "since",
+      "until", "did",   "do",    "does",   "will",  "would", "could", "should", "may",  "might",  "can",
+      "not",   "no",    "now",   "then",   "there", "here",  "each",  "every", "all",   "some",
+      "other", "others", "such", "about",  "over",  "under", "per",   "says",  "said",  "say",    "remain",
+      "remains", "fled", "died", "live",   "lived", "left",  "ago",   "old",   "later", "earlier"};
+  if (word.size() > 8) return false;
+  std::string w(word);
+  for (char& c : w) c = figure_text::lower(static_cast<unsigned char>(c));
+  return stops.count(w) > 0;
+}
+
+}  // namespace provcheck::core::figure_lexicon
