@@ -8,6 +8,7 @@
 #include "core/passages.h"
 #include "util/file_io.h"
 #include "util/hash.h"
+#include "util/utf8.h"
 #include "workspace/sources.h"
 
 namespace provcheck::app {

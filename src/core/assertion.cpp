@@ -111,9 +111,12 @@ ValueInterval value_interval(const Figure& fig, std::string_view approx, const S
   double v = f.value;
   ValueInterval r{f.low, f.high};
   if (!f.vague) {
-    double half = cls == QualifierClass::exact && t.rounding && f.step > 0 ? f.step / 2 * (1 - 1e-9) : 0.0;
+    bool rounded = f.kind != FigureKind::ordinal && f.kind != FigureKind::date && f.kind != FigureKind::year &&
+                   f.kind != FigureKind::time;
+    double half = cls == QualifierClass::exact && t.rounding && rounded && f.step > 0 ? f.step / 2 : 0.0;
     r.low = v - half - std::fabs(v) * t.exact;
     r.high = v + half + std::fabs(v) * t.exact;
+    r.high_open = half > 0 && t.exact == 0;
   }
   switch (cls) {
     case QualifierClass::exact: break;
@@ -128,12 +131,29 @@ ValueInterval value_interval(const Figure& fig, std::string_view approx, const S
   return r;
 }
 
+std::string unit_key(std::string_view unit) {
+  std::string u = fold_name(unit);
+  static constexpr std::pair<const char*, const char*> k_same[] = {
+      {"km", "kilometer"}, {"kms", "kilometer"}, {"kilometre", "kilometer"}, {"kilometres", "kilometer"},
+      {"mi", "mile"}, {"$", "usd"}, {"dollars", "usd"}, {"dollar", "usd"}, {"%", "percent"},
+      {"yrs", "year"}, {"m", "meter"}, {"metre", "meter"}, {"metres", "meter"}};
+  for (const auto& [from, to] : k_same) {
+    if (u == from) return to;
+  }
+  if (u.size() > 3 && u.back() == 's') u.pop_back();  // plural
+  return u;
+}
+
 bool comparable(const Figure& a, const Figure& b) {
   Scale sa = scale_of(a.kind), sb = scale_of(b.kind);
-  if (sa != sb) return false;
-  if (sa != Scale::other) return true;
-  if (a.kind != b.kind) return false;
-  return a.unit.empty() || b.unit.empty() || fold_name(a.unit) == fold_name(b.unit);
+  if ((sa == Scale::share) != (sb == Scale::share)) return false;
+  if (sa == Scale::share) return true;
+  auto timeish = [](FigureKind k) { return k == FigureKind::date || k == FigureKind::year || k == FigureKind::time; };
+  if (timeish(a.kind) || timeish(b.kind)) return a.kind == b.kind;
+  // Counts count different nouns ("people", "civilians") of one metric; a
+  // bare number ("280" with --unit km) takes its unit from the claim.
+  if (sa == Scale::count && sb == Scale::count) return true;
+  return a.unit.empty() || b.unit.empty() || unit_key(a.unit) == unit_key(b.unit);
 }
 
 double common_scale(const Figure& f, double v) { return f.kind == FigureKind::percent ? v / 100.0 : v; }

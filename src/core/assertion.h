@@ -36,7 +36,12 @@ util::Status check_qualifier(std::string_view approx, const Settings& settings);
 struct ValueInterval {
   double low = 0;
   double high = 0;
-  bool meets(const ValueInterval& o) const { return low <= o.high && o.low <= high; }
+  // A rounding interval is half-open: what rounds to "4.7 million" is
+  // 4,650,000 up to but not including 4,750,000, so 4.7 and 4.8 million do
+  // not meet.
+  bool high_open = false;
+  bool below(const ValueInterval& o) const { return high < o.low || (high == o.low && high_open); }
+  bool meets(const ValueInterval& o) const { return !below(o) && !o.below(*this); }
 };
 
 // The values a figure stands for: an exact figure by its rounding ("250,000":
@@ -48,11 +53,14 @@ struct ValueInterval {
 ValueInterval value_interval(const Figure& f, std::string_view approx, const Settings& settings);
 
 // Can two figures be the same quantity? Shares (percents and fractions) with
-// shares; counts with counts, whatever they count; other kinds only with the
-// same kind and unit (or no unit on one side).
+// shares; dates, years and times with their own kind; counts with counts,
+// whatever they count; other quantities when their units agree ("km" =
+// "kilometers"; a figure without a unit agrees with any).
 bool comparable(const Figure& a, const Figure& b);
 // The value on a scale shared by comparable figures: percents as shares (60% = 0.6).
 double common_scale(const Figure& f, double v);
+// A unit as compared: lower-case, singular, common abbreviations spelled out.
+std::string unit_key(std::string_view unit);
 
 // Is the claim's figure (with its qualifier) the same as a figure of its
 // quote? Values equal across forms ("4.7 million" = 4,700,000, "three-quarters"

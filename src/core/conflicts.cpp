@@ -48,6 +48,7 @@ util::Result<std::optional<Reading>> read(const ClaimFacts& facts, const Setting
   r.row.status = status_name(facts.worst);
   if (v->figure) {
     r.figure = v->figure;
+    if (r.figure->unit.empty() && a.unit) r.figure->unit = *a.unit;  // "280" with unit km
     r.interval = value_interval(*v->figure, v->approx, settings);
     r.row.low = r.interval.low;
     r.row.high = r.interval.high;
@@ -113,8 +114,10 @@ std::optional<ConflictFinding> pair_conflict(const Reading& a, const Reading& b,
   std::string why;
   if (a.figure && b.figure) {
     if (!comparable(*a.figure, *b.figure)) return std::nullopt;
-    ValueInterval ia{common_scale(*a.figure, a.interval.low), common_scale(*a.figure, a.interval.high)};
-    ValueInterval ib{common_scale(*b.figure, b.interval.low), common_scale(*b.figure, b.interval.high)};
+    ValueInterval ia{common_scale(*a.figure, a.interval.low), common_scale(*a.figure, a.interval.high),
+                     a.interval.high_open};
+    ValueInterval ib{common_scale(*b.figure, b.interval.low), common_scale(*b.figure, b.interval.high),
+                     b.interval.high_open};
     if (ia.meets(ib)) return std::nullopt;
     f.kind = ConflictKind::figure_conflict;
     why = "at overlapping times, " + format_interval(a.interval) + " and " + format_interval(b.interval) +

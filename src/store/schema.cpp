@@ -69,7 +69,7 @@ CREATE VIRTUAL TABLE passages USING fts5(
   body,                              -- a paragraph- or sentence-sized piece of a text layer
   snapshot UNINDEXED,                -- xxh3-128 digest of the snapshot it comes from
   start UNINDEXED, stop UNINDEXED,   -- its byte span in that text layer
-  tokenize = 'porter unicode61 remove_diacritics 2');
+  tokenize = 'unicode61 remove_diacritics 2');
 CREATE TABLE search_snapshots(         -- snapshots whose passages are in the index
   snapshot TEXT PRIMARY KEY, passages INTEGER NOT NULL);
 )sql",
