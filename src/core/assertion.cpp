@@ -114,9 +114,10 @@ ValueInterval value_interval(const Figure& fig, std::string_view approx, const S
     bool rounded = f.kind != FigureKind::ordinal && f.kind != FigureKind::date && f.kind != FigureKind::year &&
                    f.kind != FigureKind::time;
     double half = cls == QualifierClass::exact && t.rounding && rounded && f.step > 0 ? f.step / 2 : 0.0;
-    r.low = v - half - std::fabs(v) * t.exact;
-    r.high = v + half + std::fabs(v) * t.exact;
-    r.high_open = half > 0 && t.exact == 0;
+    double extra = cls == QualifierClass::exact ? std::fabs(v) * t.exact : 0.0;
+    r.low = v - half - extra;
+    r.high = v + half + extra;
+    r.high_open = half > 0 && extra == 0;
   }
   switch (cls) {
     case QualifierClass::exact: break;
