@@ -26,8 +26,8 @@ Error bad(const core::ClaimRequest& r, const char* name, const std::string& valu
   std::string msg = why.message();
   // parse_as_of and friends quote the value themselves; do not say it twice.
   std::string head = field(r, name);
-  if (msg.rfind("'", 0) != 0) head += " '" + value + "'";
-  return Error(ErrorKind::invalid_input, head + ": " + msg);
+  if (msg.rfind("'", 0) == 0) return Error(ErrorKind::invalid_input, head + " " + msg);
+  return Error(ErrorKind::invalid_input, head + " '" + value + "': " + msg);
 }
 
 bool is_quantity(const core::Figure& f) {
@@ -43,9 +43,12 @@ util::Result<core::Assertion> complete_assertion(const core::ClaimRequest& r, co
                                                  std::vector<std::string>& notes) {
   core::Assertion a = r.assertion;
   std::vector<core::Figure> figures;
+  std::vector<core::Figure> ordinals;  // "fourth-largest": proposed only when the quote has nothing else
   for (core::Figure& f : core::extract_figures(quote)) {
-    if (is_quantity(f)) figures.push_back(std::move(f));
+    if (!is_quantity(f)) continue;
+    (f.kind == core::FigureKind::ordinal ? ordinals : figures).push_back(std::move(f));
   }
+  if (figures.empty()) figures = std::move(ordinals);
   if (a.empty()) {
     if (!figures.empty()) {
       notes.push_back("the quote has " + std::string(figures.size() == 1 ? "a figure" : "figures") + " (" +
@@ -105,7 +108,7 @@ util::Result<core::Assertion> complete_assertion(const core::ClaimRequest& r, co
         a.approx = match->approx;
         assumed.push_back("approx '" + match->approx + "' (from the quote)");
       }
-      if (!a.unit && !match->unit.empty() && figure->unit.empty()) {
+      if (!a.unit && !match->unit.empty()) {
         a.unit = match->unit;
         assumed.push_back("unit " + match->unit + " (from the quote)");
       }

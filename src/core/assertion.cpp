@@ -162,6 +162,11 @@ double common_scale(const Figure& f, double v) { return f.kind == FigureKind::pe
 bool same_figure(const Figure& claim, std::string_view claim_approx, const Figure& quoted) {
   if (!comparable(claim, quoted)) return false;
   Figure c = unqualified(claim), q = unqualified(quoted);
+  if (c.vague && !q.vague) {  // a range or vague claim holds what the quote states inside it
+    double v = common_scale(q, q.value);
+    if (v < common_scale(c, c.low) || v > common_scale(c, c.high)) return false;
+    return quoted.approx.empty() || qualifier_class(quoted.approx) == QualifierClass::approximate;
+  }
   if (!close(common_scale(c, c.value), common_scale(q, q.value))) return false;
   if ((c.vague || q.vague) && !close(common_scale(c, c.high), common_scale(q, q.high))) return false;
   QualifierClass cc = qualifier_class(claim_approx).value_or(QualifierClass::approximate);

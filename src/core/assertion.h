@@ -66,7 +66,8 @@ std::string unit_key(std::string_view unit);
 // quote? Values equal across forms ("4.7 million" = 4,700,000, "three-quarters"
 // = 75%); qualifiers respected: a claim without a qualifier, or with an
 // approximate one, matches an approximate or exact quote figure of that value;
-// a bounding qualifier ("more than", "almost") must be matched in kind.
+// a bounding qualifier ("more than", "almost") must be matched in kind. A
+// range or vague claim ("800..1,000") holds an exact quote figure inside it.
 bool same_figure(const Figure& claim, std::string_view claim_approx, const Figure& quoted);
 
 // "250,000", "4.7", "0.75": a number for messages.

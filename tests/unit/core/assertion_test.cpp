@@ -115,6 +115,8 @@ TEST(Assertion, SameFigureAcrossFormsWithQualifiersRespected) {
   EXPECT_FALSE(same("250,000", "", "about 100,000 people"));
   EXPECT_FALSE(same("60", "", "60% of them"));  // a count is not a percent
   EXPECT_TRUE(same("tens of thousands", "", "tens of thousands of residents"));
+  EXPECT_TRUE(same("800..1,000", "", "900 passengers"));
+  EXPECT_FALSE(same("800..1,000", "", "1,200 passengers"));
 }
 
 TEST(Assertion, Comparable) {
