@@ -31,7 +31,10 @@ std::string one_line(const std::string& s, std::size_t max) {
 
 // "250,000 people (245,000..255,000)", "opposition".
 std::string value_of(const core::AssertionRow& r) {
-  if (!r.low || !r.high) return r.status_value.empty() ? r.value : r.status_value;
+  if (!r.low || !r.high) {
+    if (r.status_value.empty() || r.status_value == r.value) return r.value;
+    return r.value + " (= " + r.status_value + ")";  // an alias from provcheck.json
+  }
   std::string v = (r.approx.empty() ? "" : r.approx + " ") + r.value + (r.unit.empty() ? "" : " " + r.unit);
   return v;
 }
@@ -67,25 +70,40 @@ std::string table(const std::vector<std::vector<std::string>>& rows, const std::
   return out;
 }
 
-// Claims about one subject and metric side by side: when, what, who.
+// The claims about each subject side by side, one metric after another
+// (a different metric is a different scope), each metric's claims in time
+// order: when, what, which claim, which source, and any conflict.
 std::string related(const core::CheckReport& report) {
   std::string out;
-  for (const core::AssertionGroup& g : report.groups) {
-    if (g.rows.size() < 2) continue;
-    std::vector<std::vector<std::string>> rows;
-    for (const core::AssertionRow& r : g.rows) {
-      std::string conflict;
-      for (const core::ConflictFinding& c : report.conflicts) {
-        if (c.kind == core::ConflictKind::claim_quote_mismatch) continue;
-        for (const std::string& id : c.claims) {
-          if (id == r.claim) conflict = "  <- " + std::string(core::conflict_kind_name(c.kind));
+  std::size_t g = 0;
+  while (g < report.groups.size()) {
+    std::size_t end = g;
+    std::size_t rows_total = 0;
+    while (end < report.groups.size() && report.groups[end].subject == report.groups[g].subject) {
+      rows_total += report.groups[end].rows.size();
+      ++end;
+    }
+    if (rows_total >= 2) {
+      std::vector<std::vector<std::string>> rows;
+      for (std::size_t i = g; i < end; ++i) {
+        bool first = true;
+        for (const core::AssertionRow& r : report.groups[i].rows) {
+          std::string conflict;
+          for (const core::ConflictFinding& c : report.conflicts) {
+            if (c.kind == core::ConflictKind::claim_quote_mismatch) continue;
+            for (const std::string& id : c.claims) {
+              if (id == r.claim) conflict = "  <- " + std::string(core::conflict_kind_name(c.kind));
+            }
+          }
+          rows.push_back({first ? report.groups[i].metric : "", as_of_of(r), value_of(r), r.claim, r.source + conflict});
+          first = false;
         }
       }
-      rows.push_back({as_of_of(r), value_of(r), r.claim, r.source + conflict});
+      out += "  " + report.groups[g].subject + "\n" + table(rows, "    ");
     }
-    out += "  " + g.subject + " / " + g.metric + "\n" + table(rows, "    ");
+    g = end;
   }
-  return out.empty() ? out : "\nrelated figures (same subject and metric, side by side):\n" + out;
+  return out.empty() ? out : "\nrelated figures (by subject; each metric's claims side by side, in time order):\n" + out;
 }
 
 }  // namespace
