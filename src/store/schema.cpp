@@ -70,8 +70,8 @@ CREATE VIRTUAL TABLE passages USING fts5(
   snapshot UNINDEXED,                -- xxh3-128 digest of the snapshot it comes from
   start UNINDEXED, stop UNINDEXED,   -- its byte span in that text layer
   tokenize = 'unicode61 remove_diacritics 2');
-CREATE TABLE search_snapshots(         -- snapshots whose passages are in the index
-  snapshot TEXT PRIMARY KEY, passages INTEGER NOT NULL);
+CREATE TABLE search_snapshots(         -- snapshots whose passages are in the index, as rowids first..last
+  snapshot TEXT PRIMARY KEY, passages INTEGER NOT NULL, first_row INTEGER NOT NULL, last_row INTEGER NOT NULL);
 )sql",
 };
 

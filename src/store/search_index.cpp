@@ -18,22 +18,36 @@ util::Result<std::vector<std::string>> search_indexed_snapshots(Connection& db) 
 util::Status search_index_passages(Connection& db, const std::string& snapshot,
                                    const std::vector<IndexedPassage>& passages) {
   PC_TRY_STATUS(search_unindex_snapshot(db, snapshot));
+  // Explicit consecutive rowids, so that a snapshot's passages can later be
+  // dropped by range (a DELETE on the unindexed snapshot column would scan
+  // the whole index for each source).
+  PC_ASSIGN_OR_RETURN(Statement top, Statement::prepare(db, "SELECT COALESCE(MAX(last_row), 0) FROM search_snapshots"));
+  PC_ASSIGN_OR_RETURN(bool row, top.step());
+  std::int64_t first = (row ? top.column_int(0) : 0) + 1;
   PC_ASSIGN_OR_RETURN(Statement ins, Statement::prepare(db,
-      "INSERT INTO passages(body, snapshot, start, stop) VALUES(?, ?, ?, ?)"));
+      "INSERT INTO passages(rowid, body, snapshot, start, stop) VALUES(?, ?, ?, ?, ?)"));
+  std::int64_t id = first;
   for (const IndexedPassage& p : passages) {
-    ins.bind(1, std::string_view(p.text)).bind(2, std::string_view(snapshot));
-    ins.bind(3, static_cast<std::int64_t>(p.start)).bind(4, static_cast<std::int64_t>(p.end));
+    ins.bind(1, id++).bind(2, std::string_view(p.text)).bind(3, std::string_view(snapshot));
+    ins.bind(4, static_cast<std::int64_t>(p.start)).bind(5, static_cast<std::int64_t>(p.end));
     PC_TRY_STATUS(ins.run());
   }
   PC_ASSIGN_OR_RETURN(Statement mark, Statement::prepare(db,
-      "INSERT OR REPLACE INTO search_snapshots(snapshot, passages) VALUES(?, ?)"));
+      "INSERT OR REPLACE INTO search_snapshots(snapshot, passages, first_row, last_row) VALUES(?, ?, ?, ?)"));
   mark.bind(1, std::string_view(snapshot)).bind(2, static_cast<std::int64_t>(passages.size()));
+  mark.bind(3, first).bind(4, id - 1);
   return mark.run();
 }
 
 util::Status search_unindex_snapshot(Connection& db, const std::string& snapshot) {
-  PC_ASSIGN_OR_RETURN(Statement del, Statement::prepare(db, "DELETE FROM passages WHERE snapshot = ?"));
-  del.bind(1, std::string_view(snapshot));
+  PC_ASSIGN_OR_RETURN(Statement find, Statement::prepare(db,
+      "SELECT first_row, last_row FROM search_snapshots WHERE snapshot = ?"));
+  find.bind(1, std::string_view(snapshot));
+  PC_ASSIGN_OR_RETURN(bool row, find.step());
+  if (!row) return util::Status();
+  std::int64_t first = find.column_int(0), last = find.column_int(1);
+  PC_ASSIGN_OR_RETURN(Statement del, Statement::prepare(db, "DELETE FROM passages WHERE rowid BETWEEN ? AND ?"));
+  del.bind(1, first).bind(2, last);
   PC_TRY_STATUS(del.run());
   PC_ASSIGN_OR_RETURN(Statement unmark, Statement::prepare(db, "DELETE FROM search_snapshots WHERE snapshot = ?"));
   unmark.bind(1, std::string_view(snapshot));
