@@ -13,6 +13,7 @@
 
 #include "app/check_cmd.h"
 #include "app/claims_cmd.h"
+#include "app/figures_cmd.h"
 #include "app/init_cmd.h"
 #include "app/locate_cmd.h"
 #include "app/search_cmd.h"
@@ -201,6 +202,17 @@ void add_search(CLI::App& app, Invocation& in) {
   });
 }
 
+void add_figures(CLI::App& app, Invocation& in) {
+  auto opts = std::make_shared<app::FiguresOptions>();
+  auto* figures = app.add_subcommand("figures", "list the figures (numbers, dates, percents...) in sources' text");
+  figures->add_option("SOURCE", opts->sources, "source ids (default: every source of the workspace)");
+  add_format(figures, in, {"text", "json"});
+  figures->callback([&in, opts] {
+    opts->json = in.format == "json";
+    in.action = [&in, opts] { return app::figures(in.global, *opts); };
+  });
+}
+
 // "-C DIR" means "as if started in DIR", for path arguments too.
 void resolve_paths(Invocation& in) {
   in.global.directory = in.dir;
@@ -234,6 +246,7 @@ int run(int argc, char** argv) {
     add_check(app, in);
     add_locate(app, in);
     add_search(app, in);
+    add_figures(app, in);
     try {
       app.parse(argc, argv);
     } catch (const CLI::Success& e) {

@@ -1,9 +1,9 @@
 #include "core/figure_lexicon.h"
 
 #include <array>
+#include <cstdint>
+#include <cstring>
 #include <string>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "core/figure_text.h"
@@ -20,6 +20,14 @@ struct Row {
 
 Entry e(W cls, double value = 0, double high = 0, double den = 0, std::string_view canon = {}) {
   return Entry{cls, value, high, den, canon};
+}
+
+// A word of at most 15 bytes, lower-cased, as two zero-padded 64-bit words.
+void pack(std::string_view w, std::uint64_t& a, std::uint64_t& b) {
+  char buf[16] = {};
+  for (std::size_t i = 0; i < w.size(); ++i) buf[i] = figure_text::lower(static_cast<unsigned char>(w[i]));
+  std::memcpy(&a, buf, 8);
+  std::memcpy(&b, buf + 8, 8);
 }
 
 std::vector<Row> rows() {
@@ -115,44 +123,84 @@ std::vector<Row> rows() {
   return r;
 }
 
+// Open addressing over words packed into two 64-bit words (lower-case,
+// zero-padded; every key is at most 15 bytes). Most words of a text are not
+// in a table; the filter (length, first, second and last letters) turns
+// them away before any hashing.
 struct Table {
-  std::unordered_map<std::string, Entry> map;
-  Table() {
-    for (const Row& row : rows()) map.emplace(std::string(row.word), row.entry);
+  static constexpr std::size_t k_slots = 1024;  // power of two, > 3x the entries
+  struct Slot {
+    std::uint64_t a = 0, b = 0;
+    Entry entry;
+    bool used = false;
+  };
+  std::array<Slot, k_slots> slots{};
+  Filter filter{};
+
+  static std::uint64_t hash(std::uint64_t a, std::uint64_t b) {
+    std::uint64_t h = a * 0x9E3779B97F4A7C15ull ^ (b + 0x632BE59BD9B4E019ull) * 0xC2B2AE3D27D4EB4Full;
+    return h ^ (h >> 29);
+  }
+  explicit Table(const std::vector<Row>& rows) {
+    for (const Row& row : rows) {
+      std::uint64_t a = 0, b = 0;
+      pack(row.word, a, b);
+      std::size_t i = hash(a, b) & (k_slots - 1);
+      while (slots[i].used) i = (i + 1) & (k_slots - 1);
+      slots[i] = Slot{a, b, row.entry, true};
+      filter.add(row.word);
+    }
+  }
+  const Entry* find(std::string_view word) const {
+    if (word.empty() || !filter.may_contain(word)) return nullptr;
+    std::uint64_t a = 0, b = 0;
+    pack(word, a, b);
+    for (std::size_t i = hash(a, b) & (k_slots - 1);; i = (i + 1) & (k_slots - 1)) {
+      const Slot& s = slots[i];
+      if (!s.used) return nullptr;
+      if (s.a == a && s.b == b) return &s.entry;
+    }
   }
 };
 
 const Table& table() {
-  static const Table t;
+  static const Table t(rows());
   return t;
+}
+
+std::vector<Row> stop_rows() {
+  std::vector<Row> r;
+  for (std::string_view w :
+       {"the",   "a",     "an",    "of",     "in",    "on",    "at",    "to",    "from",  "by",     "with",
+        "for",   "into",  "had",   "have",   "has",   "were",  "was",   "are",   "is",    "be",     "been",
+        "still", "who",   "which", "that",   "this",  "these", "those", "their", "its",   "his",    "her",
+        "they",  "them",  "it",    "he",     "she",   "we",    "you",   "i",     "more",  "less",   "fewer",
+        "than",  "as",    "but",   "or",     "nor",   "if",    "when",  "while", "after", "before", "since",
+        "until", "did",   "do",    "does",   "will",  "would", "could", "should", "may",  "might",  "can",
+        "not",   "no",    "now",   "then",   "there", "here",  "each",  "every", "all",   "some",
+        "other", "others", "such", "about",  "over",  "under", "per",   "says",  "said",  "say",    "remain",
+        "remains", "fled", "died", "live",   "lived", "left",  "ago",   "old",   "later", "earlier"})
+    r.push_back({w, Entry{}});
+  return r;
 }
 
 }  // namespace
 
-const Entry* lookup(std::string_view word) {
-  if (word.empty() || word.size() > 15) return nullptr;
-  char buf[16];
-  for (std::size_t i = 0; i < word.size(); ++i) buf[i] = figure_text::lower(static_cast<unsigned char>(word[i]));
-  const auto& m = table().map;
-  auto it = m.find(std::string(buf, word.size()));
-  return it == m.end() ? nullptr : &it->second;
+void Filter::add(std::string_view w) {
+  unsigned f = static_cast<unsigned>((w[0] | 32) - 'a');
+  first[w.size()] |= 1u << f;
+  unsigned s = w.size() > 1 ? static_cast<unsigned>((w[1] | 32) - 'a') : 26;
+  second[f * 16 + w.size()] |= 1u << s;
+  last[f * 16 + w.size()] |= 1u << static_cast<unsigned>((w.back() | 32) - 'a');
 }
 
+const Filter& filter() { return table().filter; }
+
+const Entry* lookup(std::string_view word) { return table().find(word); }
+
 bool is_stop_word(std::string_view word) {
-  static const std::unordered_set<std::string> stops = {
-      "the",   "a",     "an",    "of",     "in",    "on",    "at",    "to",    "from",  "by",     "with",
-      "for",   "into",  "had",   "have",   "has",   "were",  "was",   "are",   "is",    "be",     "been",
-      "still", "who",   "which", "that",   "this",  "these", "those", "their", "its",   "his",    "her",
-      "they",  "them",  "it",    "he",     "she",   "we",    "you",   "i",     "more",  "less",   "fewer",
-      "than",  "as",    "but",   "or",     "nor",   "if",    "when",  "while", "after", "before", "since",
-      "until", "did",   "do",    "does",   "will",  "would", "could", "should", "may",  "might",  "can",
-      "not",   "no",    "now",   "then",   "there", "here",  "each",  "every", "all",   "some",
-      "other", "others", "such", "about",  "over",  "under", "per",   "says",  "said",  "say",    "remain",
-      "remains", "fled", "died", "live",   "lived", "left",  "ago",   "old",   "later", "earlier"};
-  if (word.size() > 8) return false;
-  std::string w(word);
-  for (char& c : w) c = figure_text::lower(static_cast<unsigned char>(c));
-  return stops.count(w) > 0;
+  static const Table stops(stop_rows());
+  return stops.find(word) != nullptr;
 }
 
 }  // namespace provcheck::core::figure_lexicon

@@ -4,6 +4,7 @@
 // and counted nouns. One table, looked up case-insensitively. Internal to
 // core/figure_*.cpp. Pure; the table is built once, thread-safe; never throws.
 
+#include <cstddef>
 #include <string_view>
 
 namespace provcheck::core::figure_lexicon {
@@ -40,6 +41,27 @@ struct Entry {
 
 // The entry for `word` (any case), or nullptr. Words longer than 15 bytes are never found.
 const Entry* lookup(std::string_view word);
+
+// A quick test that turns away most words that are not in the table, from
+// their length and first and last letters (ASCII letters, any case), for
+// scanning loops. False means "not in the table"; true means "look it up".
+struct Filter {
+  unsigned first[16] = {};        // by length: bit (first letter - 'a')
+  unsigned second[26 * 16] = {};  // by first letter and length: bit (second letter - 'a'; 26 for none)
+  unsigned last[26 * 16] = {};    // by first letter and length: bit (last letter - 'a')
+  void add(std::string_view lower_word);
+  bool may_contain(std::string_view w) const {
+    std::size_t len = w.size();
+    if (len > 15 || len == 0) return false;
+    unsigned f = static_cast<unsigned>((w[0] | 32) - 'a');
+    if (f >= 26 || !(first[len] >> f & 1u)) return false;
+    unsigned l = static_cast<unsigned>((w[len - 1] | 32) - 'a');
+    if (l >= 26 || !(last[f * 16 + len] >> l & 1u)) return false;
+    unsigned s = len > 1 ? static_cast<unsigned>((w[1] | 32) - 'a') : 26;
+    return s <= 26 && (second[f * 16 + len] >> s & 1u);
+  }
+};
+const Filter& filter();
 
 // Whether `word` (any case) ends the noun phrase after a count: articles,
 // prepositions, pronouns and common verbs ("250,000 people still live" stops

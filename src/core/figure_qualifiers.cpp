@@ -29,12 +29,6 @@ constexpr Phrase k_phrases[] = {
     {"over", Mode::at_least},      {"under", Mode::at_most},
 };
 
-std::size_t count_words(std::string_view s) {
-  std::size_t n = 1;
-  for (char ch : s) n += ch == ' ';
-  return n;
-}
-
 }  // namespace
 
 Mode qualifier_mode(std::string_view words) {
@@ -54,18 +48,22 @@ Qualifier qualifier_before(std::string_view t, std::size_t start, std::size_t fl
     words[n++] = w;
     p = w.b;
   }
+  if (n == 0) return {};
   for (const Phrase& ph : k_phrases) {
-    std::size_t k = count_words(ph.words);
-    if (k > n) continue;
-    std::string joined;
-    for (std::size_t i = k; i-- > 0;) {
-      if (!joined.empty()) joined.push_back(' ');
-      joined.append(sv(t, words[i]));
+    // Compare word by word from the nearest, without building strings.
+    std::string_view rest = ph.words;
+    std::size_t i = 0;
+    bool ok = true;
+    while (ok && !rest.empty()) {
+      std::size_t sp = rest.rfind(' ');
+      std::string_view last = sp == std::string_view::npos ? rest : rest.substr(sp + 1);
+      ok = i < n && eq_ci(sv(t, words[i]), last);
+      rest = sp == std::string_view::npos ? std::string_view{} : rest.substr(0, sp);
+      ++i;
     }
-    if (eq_ci(joined, ph.words)) {
-      for (char& ch : joined) ch = lower(static_cast<unsigned char>(ch));
-      return {ph.mode, joined};
-    }
+    if (!ok) continue;
+    std::string joined(ph.words);
+    return {ph.mode, joined};
   }
   return {};
 }
