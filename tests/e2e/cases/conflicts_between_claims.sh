@@ -26,7 +26,8 @@ expect_err_contains "assumed"
 pc check
 expect_rc 0
 expect_out_contains "related figures"
-expect_out_contains "Old quarter / population"
+expect_out_contains "  Old quarter
+    population  2019-03"
 expect_out_contains "december-bulletin"
 expect_out_lacks "figure_conflict"
 pc check --format json

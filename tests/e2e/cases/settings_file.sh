@@ -47,7 +47,8 @@ expect_out_contains "900..1,100 and 1,245..1,255 do not meet"
 printf '{"aliases": {"metrics": {"people seen": "patients"}}, "tolerances": {"qualifiers": {"about": 0.3}}}\n' >provcheck.json
 pc check
 expect_rc 0
-expect_out_contains "Eastern clinic / patients"
+expect_out_contains "  Eastern clinic
+    patients  2023-06  about 1,000 patients"
 
 # Per-status severity: a moved passage made a warning fails with fail_on warning.
 printf '{"fail_on": "warning", "severity": {"statuses": {"moved": "warning"}}}\n' >provcheck.json
