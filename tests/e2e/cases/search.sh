@@ -38,7 +38,12 @@ pc search ' '
 expect_rc 2
 expect_err_contains "the query is empty"
 
-# Changed, new and removed sources.
+# Changed, new and removed sources. An unchanged source is not indexed again:
+# its snapshot keeps its rows.
+rows() { py -c 'import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT group_concat(snapshot || \":\" || first_row, \",\") FROM (SELECT * FROM search_snapshots ORDER BY snapshot)").fetchone()[0])' .provcheck/store.db; }
+farm_hash=$(py -c 'import json; print(json.load(open("sources/farm.meta.json"))["content_hash"])')
+farm_before=$(rows | tr ',' '\n' | grep "$farm_hash")
+[ -n "$farm_before" ] || fail "the farm source is not in the index"
 sed -i 's/Pumps were repaired./Turbines were replaced./' sources/water.txt
 printf 'Ferry news.\n\nA turbine part arrived by ferry.\n' >ferry.txt
 pc_ok source add ferry.txt
@@ -47,6 +52,7 @@ expect_out_contains "water"
 expect_out_contains "ferry"
 pc_ok search pumps
 expect_out_lacks "water"
+[ "$(rows | tr ',' '\n' | grep "$farm_hash")" = "$farm_before" ] || fail "the unchanged farm source was indexed again"
 rm sources/farm.txt sources/farm.meta.json
 pc_ok search reservoir
 expect_out_lacks "farm"
