@@ -346,7 +346,8 @@ util::Result<CommandOutput> check(const GlobalOptions& g, const CheckOptions& op
   timer.mark("scan inputs");
   // JSON and Markdown list every citation, intact ones too: that needs the
   // claims files. Text lists only what is not ok, which the store holds.
-  if (o.format == "text") {
+  // (Not when provcheck.json makes intact citations findings: the store keeps no rows for them.)
+  if (o.format == "text" && settings.severity_for(core::CitationStatus::intact) == core::Severity::ok) {
     PC_ASSIGN_OR_RETURN(auto last, s.store->last_run());
     if (last && last->fingerprint == fp) {
       PC_ASSIGN_OR_RETURN(auto records, s.store->file_records());
