@@ -90,3 +90,8 @@ sed -i 's/"published": "2019-03-30"/"published": "2019-12-05"/' sources/harbour.
 pc check
 expect_rc 1
 expect_out_contains "december-bulletin (bulletin) says 21,000 residents as of 2019-12; march-harbour (harbour) says 48,000 residents as of 2019-12-05 (the source's published date)"
+# Each row carries its claim's worst citation status.
+sed -i 's/48,000 residents in the old quarter in March/48,000 residents in the historic quarter in March/' sources/bulletin.txt
+pc check --format json
+expect_json_field '.groups[1].claims[1].claim' march-bulletin '.groups[1].claims[1].status' modified \
+  '.groups[1].claims[0].claim' march-survey '.groups[1].claims[0].status' intact
