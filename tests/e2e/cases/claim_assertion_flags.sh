@@ -51,3 +51,12 @@ pc_ok claim show plain --format json
 expect_json_field '.assertion' '{}'
 pc check
 expect_rc 0
+# A hand-edited assertion that does not parse stops the check (exit 2) with
+# file, line, claim and field, and the store keeps the last good run.
+sed -i 's/"as_of": "2022-05-03"/"as_of": "2022-13-03"/' claims/claims.json
+snapshot_state
+pc check
+expect_rc 2
+expect_err_contains "claims/claims.json:"
+expect_err_contains "claim 'day-one': assertion.as_of: '2022-13-03' has no month 13"
+expect_state_unchanged
