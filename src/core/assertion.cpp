@@ -145,6 +145,23 @@ std::string unit_key(std::string_view unit) {
   return u;
 }
 
+namespace {
+
+// Units of measure, as opposed to counted nouns: "280" with unit km and
+// "100" with unit miles are not the same kind of count.
+bool is_measure_unit(std::string_view unit) {
+  static constexpr const char* k_measures[] = {"kilometer", "mile", "meter", "usd", "eur", "gbp", "percent", "year",
+                                               "month", "week", "day", "hour", "minute", "second", "ton", "tonne",
+                                               "kilogram", "liter", "litre", "acre", "hectare", "square kilometer"};
+  std::string k = unit_key(unit);
+  for (const char* m : k_measures) {
+    if (k == m) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 bool comparable(const Figure& a, const Figure& b) {
   Scale sa = scale_of(a.kind), sb = scale_of(b.kind);
   if ((sa == Scale::share) != (sb == Scale::share)) return false;
@@ -153,8 +170,11 @@ bool comparable(const Figure& a, const Figure& b) {
   if (timeish(a.kind) || timeish(b.kind)) return a.kind == b.kind;
   // Counts count different nouns ("people", "civilians") of one metric; a
   // bare number ("280" with --unit km) takes its unit from the claim.
-  if (sa == Scale::count && sb == Scale::count) return true;
-  return a.unit.empty() || b.unit.empty() || unit_key(a.unit) == unit_key(b.unit);
+  bool same_unit = a.unit.empty() || b.unit.empty() || unit_key(a.unit) == unit_key(b.unit);
+  if (sa == Scale::count && sb == Scale::count) {
+    return same_unit || (!is_measure_unit(a.unit) && !is_measure_unit(b.unit));
+  }
+  return same_unit;
 }
 
 double common_scale(const Figure& f, double v) { return f.kind == FigureKind::percent ? v / 100.0 : v; }

@@ -140,3 +140,32 @@ TEST(Conflicts, BadAssertionNamesFileLineAndField) {
 }
 
 }  // namespace provcheck::core
+
+namespace provcheck::core {
+
+TEST(Conflicts, SharesAndBoundsAcrossForms) {
+  Fixture f;
+  f.add("quarters", "held three-quarters of the east", "East", "share held", "three-quarters", "2016-12");
+  f.add("percent", "held 75% of the east", "East", "share held", "75%", "2016-12");
+  f.add("sixty", "held 60% of the east", "East", "share held", "60%", "2016-12");
+  f.add("more", "more than 100,000 people", "Camp", "population", "more than 100,000", "2020");
+  f.add("fewer", "90,000 people", "Camp", "population", "90,000", "2020-06");
+  f.add("people", "120,000 people", "Camp", "population", "120,000", "2020-06");
+  f.add("km", "some 280 kilometers", "Road", "length", "280", "2020");
+  f.claims.back().assertion.unit = "km";
+  f.add("miles", "about 100 miles", "Road", "length", "100", "2020");
+  f.claims.back().assertion.unit = "miles";
+  f.add("word", "the road is closed", "Road", "length", "closed", "2020");
+  ConflictResult r = f.judge();
+  std::vector<std::vector<std::string>> pairs;
+  for (const ConflictFinding& c : r.conflicts) {
+    if (c.kind != ConflictKind::claim_quote_mismatch) pairs.push_back(c.claims);
+  }
+  // 60% meets neither 75% nor three-quarters (55..65 against 75); 75% = three-quarters;
+  // more than 100,000 excludes 90,000 but holds 120,000, and 90,000 and 120,000 of one month differ;
+  // km and miles, a figure and a word: not comparable.
+  EXPECT_EQ(pairs, (std::vector<std::vector<std::string>>{
+                       {"fewer", "more"}, {"fewer", "people"}, {"percent", "sixty"}, {"quarters", "sixty"}}));
+}
+
+}  // namespace provcheck::core
