@@ -14,7 +14,10 @@ pc_ok claim add --source census --id wrong --quote "about 250,000 of them childr
   --subject Camps --metric "children (second count)" --value 350,000
 expect_err_contains "value 350,000 is not among the quote's figures"
 printf '{"id": "imported", "source": "census", "quote": "shelters 4,700,000 people", "subject": "Camps", "metric": "people", "value": "47 million", "as_of": "2021"}\n' >more.jsonl
+printf '{"id": "numeric", "source": "census", "quote": "shelters 4,700,000 people", "subject": "Camps", "metric": "people (numeric)", "value": 4700000, "as_of": "2021"}\n' >>more.jsonl
 pc_ok claim import more.jsonl
+pc_ok claim show numeric --format json
+expect_json_field '.assertion.value' 4700000
 pc check
 expect_rc 1
 expect_out_contains "claim_quote_mismatch (error): claim wrong says 350,000, but its quote in census has about 250,000"
