@@ -10,13 +10,16 @@
 #include <unordered_set>
 
 #include "app/inputs.h"
+#include "app/check_conflicts.h"
 #include "app/check_pipeline.h"
+#include "app/search_cmd.h"
 #include "core/anchor.h"
 #include "core/findings.h"
 #include "report/check_report.h"
 #include "util/file_io.h"
 #include "util/hash.h"
 #include "workspace/claims_file.h"
+#include "workspace/settings_file.h"
 #include "workspace/sources.h"
 
 namespace provcheck::app {
@@ -48,7 +51,8 @@ class PhaseTimer {
   std::vector<std::string> m_notes;
 };
 
-core::CitationFinding finding_from(const core::Claim& claim, int index, const core::Verdict& v) {
+core::CitationFinding finding_from(const core::Claim& claim, int index, const core::Verdict& v,
+                                   const core::Settings& settings) {
   const core::Citation& c = claim.citations[static_cast<std::size_t>(index)];
   core::CitationFinding f;
   f.claim = claim.id;
@@ -57,7 +61,7 @@ core::CitationFinding finding_from(const core::Claim& claim, int index, const co
   f.claim_file = claim.file;
   f.claim_line = claim.line;
   f.status = v.status;
-  f.severity = core::default_severity(v.status);
+  f.severity = settings.severity_for(v.status);
   f.pinned_start = c.start;
   f.pinned_end = c.end;
   f.found_start = v.found_start;
@@ -110,8 +114,11 @@ struct Judged {
 // Turns the per-citation decisions into findings, in claims-file order.
 // With keep_intact false (text output, which lists only what needs
 // attention), intact citations are counted but get no finding.
-Judged collect(const CheckInputs& in, const Previous& prev, const std::string& started, bool keep_intact) {
+Judged collect(const CheckInputs& in, const Previous& prev, const std::string& started, bool keep_intact,
+               const core::Settings& settings) {
   Judged j;
+  // An intact citation made more than ok by provcheck.json must be listed.
+  keep_intact = keep_intact || settings.severity_for(core::CitationStatus::intact) > core::Severity::ok;
   std::size_t omitted_intact = 0;
   if (keep_intact) j.report.citations.reserve(in.refs.size());
   std::unordered_set<std::string_view> live;
@@ -133,7 +140,10 @@ Judged collect(const CheckInputs& in, const Previous& prev, const std::string& s
     std::string ck = d.kind == Decision::Kind::source_missing ? std::string() : util::hex64(d.cache_key);
     if (d.kind == Decision::Kind::reuse_row) {
       core::CitationFinding f = row->second.finding;
-      bool relocated = f.claim_file != claim.file || f.claim_line != claim.line;
+      // Rewritten when it moved in its claims file or provcheck.json changed its severity.
+      bool relocated = f.claim_file != claim.file || f.claim_line != claim.line ||
+                       f.severity != settings.severity_for(f.status);
+      f.severity = settings.severity_for(f.status);
       f.claim_file = claim.file;
       f.claim_line = claim.line;
       if (relocated) j.rows.emplace_back(f, ck);
@@ -151,10 +161,10 @@ Judged collect(const CheckInputs& in, const Previous& prev, const std::string& s
         ++omitted_intact;
         continue;
       }
-      j.report.citations.push_back(finding_from(claim, idx, d.verdict));
+      j.report.citations.push_back(finding_from(claim, idx, d.verdict, settings));
       continue;
     }
-    core::CitationFinding f = finding_from(claim, idx, d.verdict);
+    core::CitationFinding f = finding_from(claim, idx, d.verdict, settings);
     {
       f.since = (row != prev.rows.end() && row->second.finding.status == f.status) ? row->second.finding.since
                                                                                     : started;
@@ -239,6 +249,7 @@ util::Status persist(Session& s, store::Store::WriteTransaction& tx, const Input
   PC_TRY_STATUS(s.store->delete_results(j.delete_rows));
   for (const std::string& key : j.back_to_intact) PC_TRY_STATUS(s.store->add_history(run_id, key, "intact", ""));
   PC_TRY_STATUS(s.store->put_intact_set(j.intact));
+  PC_TRY_STATUS(s.store->put_conflict_report({j.report.conflicts, j.report.groups}));
   timer.mark("store: results");
   PC_TRY_STATUS(tx.commit());
   timer.mark("store: commit");
@@ -248,7 +259,8 @@ util::Status persist(Session& s, store::Store::WriteTransaction& tx, const Input
 // The full pipeline: read and judge on two threads (check_pipeline.h),
 // then record the run in one transaction and render.
 util::Result<CommandOutput> full_check(Session& s, const CheckOptions& o, const InputScan& scan,
-                                       const std::string& fingerprint, bool reindex_all, PhaseTimer& timer) {
+                                       const std::string& fingerprint, bool reindex_all, PhaseTimer& timer,
+                                       const core::Settings& settings) {
   std::int64_t recorded = now_ns();
   std::string started = now_iso();
   Previous prev;
@@ -272,8 +284,11 @@ util::Result<CommandOutput> full_check(Session& s, const CheckOptions& o, const 
   }
   PC_ASSIGN_OR_RETURN(CheckInputs inputs, load_and_judge(s.ws, prev, std::move(sidecars), std::move(claim_files), sink));
   timer.mark("read, judge and store snapshots");
-  Judged j = collect(inputs, prev, started, o.format != "text");
+  Judged j = collect(inputs, prev, started, o.format != "text", settings);
   timer.mark("collect");
+  PC_ASSIGN_OR_RETURN(core::ConflictResult conflicts, judge_claims(inputs, j.report.citations, settings));
+  add_conflicts(j.report, std::move(conflicts));
+  timer.mark("conflicts");
   {
     int exit_code = core::fails(j.report, o.fail_on) ? 1 : 0;
     PC_TRY_STATUS(persist(s, *tx, scan, fingerprint, inputs, inputs.claims, j, prev.records, reindex_all, started,
@@ -293,9 +308,14 @@ util::Result<CommandOutput> full_check(Session& s, const CheckOptions& o, const 
 
 // Nothing changed since the last run: the stored summary and the stored
 // not-intact findings are the whole answer for text and Markdown.
-util::Result<CommandOutput> cached_check(Session& s, const CheckOptions& o, const store::RunRecord& last) {
+util::Result<std::optional<CommandOutput>> cached_check(Session& s, const CheckOptions& o,
+                                                        const store::RunRecord& last) {
+  PC_ASSIGN_OR_RETURN(auto conflicts, s.store->conflict_report());
+  if (!conflicts) return std::optional<CommandOutput>();  // a store from before conflicts: check in full
   PC_ASSIGN_OR_RETURN(auto previous, s.store->results());
   core::CheckReport report;
+  report.conflicts = std::move(conflicts->conflicts);
+  report.groups = std::move(conflicts->groups);
   report.citations.reserve(previous.size());
   for (auto& [key, r] : previous) report.citations.push_back(std::move(r.finding));
   report.summary = last.summary;
@@ -304,16 +324,21 @@ util::Result<CommandOutput> cached_check(Session& s, const CheckOptions& o, cons
   PC_ASSIGN_OR_RETURN(std::int64_t id, s.store->add_run(run));
   (void)id;
   PC_TRY_STATUS(tx->commit());
-  return render(report, o, {});
+  PC_ASSIGN_OR_RETURN(CommandOutput out, render(report, o, {}));
+  return std::optional<CommandOutput>(std::move(out));
 }
 
 }  // namespace
 
-util::Result<CommandOutput> check(const GlobalOptions& g, const CheckOptions& o) {
-  if (o.format != "text" && o.format != "json" && o.format != "md") {
-    return Error(ErrorKind::invalid_input, "--format '" + o.format + "': choose text, json or md");
+util::Result<CommandOutput> check(const GlobalOptions& g, const CheckOptions& options) {
+  if (options.format != "text" && options.format != "json" && options.format != "md") {
+    return Error(ErrorKind::invalid_input, "--format '" + options.format + "': choose text, json or md");
   }
   PhaseTimer timer;
+  PC_ASSIGN_OR_RETURN(workspace::Workspace ws, find_workspace(g));
+  PC_ASSIGN_OR_RETURN(core::Settings settings, workspace::load_settings(ws));  // before anything is stored
+  CheckOptions o = options;
+  o.fail_on = o.fail_on_flag ? *o.fail_on_flag : settings.fail_on.value_or(o.fail_on);
   PC_ASSIGN_OR_RETURN(Session s, open_session(g));
   timer.mark("open store");
   PC_ASSIGN_OR_RETURN(InputScan scan, scan_inputs(s.ws));
@@ -321,23 +346,36 @@ util::Result<CommandOutput> check(const GlobalOptions& g, const CheckOptions& o)
   timer.mark("scan inputs");
   // JSON and Markdown list every citation, intact ones too: that needs the
   // claims files. Text lists only what is not ok, which the store holds.
-  if (o.format == "text") {
+  // (Not when provcheck.json makes intact citations findings: the store keeps no rows for them.)
+  if (o.format == "text" && settings.severity_for(core::CitationStatus::intact) == core::Severity::ok) {
     PC_ASSIGN_OR_RETURN(auto last, s.store->last_run());
     if (last && last->fingerprint == fp) {
       PC_ASSIGN_OR_RETURN(auto records, s.store->file_records());
-      if (all_settled(scan, records)) return cached_check(s, o, *last);
+      if (all_settled(scan, records)) {
+        PC_ASSIGN_OR_RETURN(auto cached, cached_check(s, o, *last));
+        if (cached) return std::move(*cached);
+      }
     }
   }
-  return full_check(s, o, scan, fp, false, timer);
+  return full_check(s, o, scan, fp, false, timer, settings);
 }
 
 util::Result<CommandOutput> reindex(const GlobalOptions& g) {
+  PC_ASSIGN_OR_RETURN(workspace::Workspace ws, find_workspace(g));
+  PC_ASSIGN_OR_RETURN(core::Settings settings, workspace::load_settings(ws));
   PC_ASSIGN_OR_RETURN(Session s, open_session(g));
   PC_ASSIGN_OR_RETURN(InputScan scan, scan_inputs(s.ws));
   std::string fp = fingerprint(scan, k_engine_version);
   CheckOptions o;
   PhaseTimer timer;
-  PC_ASSIGN_OR_RETURN(CommandOutput out, full_check(s, o, scan, fp, true, timer));
+  o.fail_on = settings.fail_on.value_or(o.fail_on);
+  PC_ASSIGN_OR_RETURN(CommandOutput out, full_check(s, o, scan, fp, true, timer, settings));
+  {  // the search index too: snapshots not yet indexed, and none of those no source has
+    PC_ASSIGN_OR_RETURN(auto tx, s.store->begin_write());
+    auto indexed = refresh_search_index(s);
+    if (!indexed.ok()) return indexed.error();
+    PC_TRY_STATUS(tx->commit());
+  }
   CommandOutput r;
   r.out = "rebuilt the index from sources/ and claims/\n" + out.out;
   r.notes = out.notes;

@@ -18,6 +18,9 @@ struct CheckOptions {
   std::optional<std::string> output;
   core::Severity fail_on = core::Severity::error;
   bool color = false;
+  // --fail-on when given: it overrides provcheck.json's fail_on, which
+  // overrides the default (fail_on above is then the threshold in force).
+  std::optional<core::Severity> fail_on_flag;
 };
 
 util::Result<CommandOutput> check(const GlobalOptions& g, const CheckOptions& o);

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "app/assertion_input.h"
 #include "core/normalize.h"
 #include "core/quote.h"
 #include "core/text_search.h"
@@ -13,6 +14,7 @@
 #include "util/hash.h"
 #include "util/utf8.h"
 #include "workspace/claims_file.h"
+#include "workspace/settings_file.h"
 #include "workspace/sources.h"
 
 namespace provcheck::app {
@@ -49,7 +51,8 @@ std::string generated_id(const std::string& source, const std::set<std::string>&
 }
 
 util::Result<core::Claim> build_claim(const core::ClaimRequest& r, std::map<std::string, LoadedSource>& sources,
-                                      std::set<std::string>& taken, std::string& note) {
+                                      std::set<std::string>& taken, std::string& note, const core::Settings& settings,
+                                      std::vector<std::string>& assumed) {
   auto it = sources.find(r.source);
   if (it == sources.end()) {
     std::string known;
@@ -83,7 +86,7 @@ util::Result<core::Claim> build_claim(const core::ClaimRequest& r, std::map<std:
     return Error(ErrorKind::conflict, r.origin + ": a claim with id '" + c.id + "' already exists; choose another id");
   }
   c.text = r.text ? *r.text : core::normalize(q.citation.quote);
-  c.assertion = r.assertion;
+  PC_ASSIGN_OR_RETURN(c.assertion, complete_assertion(r, q.citation.quote, src.entry.meta.published, settings, assumed));
   c.tags = r.tags;
   c.citations.push_back(std::move(q.citation));
   note = "pinned " + c.id + " to " + r.source + " line " + std::to_string(q.line) + " (" +
@@ -98,6 +101,7 @@ util::Result<CommandOutput> add_requests(const GlobalOptions& g, const std::vect
   PC_ASSIGN_OR_RETURN(Session s, open_session(g));
   PC_ASSIGN_OR_RETURN(std::string target, target_file(s.ws, to));
   PC_ASSIGN_OR_RETURN(auto files, workspace::load_claims(s.ws));
+  PC_ASSIGN_OR_RETURN(core::Settings settings, workspace::load_settings(s.ws));
   std::set<std::string> taken;
   workspace::ClaimsFile* dest = nullptr;
   for (auto& f : files) {
@@ -125,9 +129,11 @@ util::Result<CommandOutput> add_requests(const GlobalOptions& g, const std::vect
       loaded.insert(r.source);
     }
     std::string note;
-    PC_ASSIGN_OR_RETURN(core::Claim c, build_claim(r, sources, taken, note));
+    std::vector<std::string> assumed;
+    PC_ASSIGN_OR_RETURN(core::Claim c, build_claim(r, sources, taken, note, settings, assumed));
     c.file = target;
     out.notes.push_back(note);
+    out.notes.insert(out.notes.end(), assumed.begin(), assumed.end());
     added.push_back(std::move(c));
   }
   std::size_t first_new = dest->claims.size();
@@ -183,9 +189,10 @@ util::Result<CommandOutput> claim_import(const GlobalOptions& g, const std::stri
   if (requests.empty()) return Error(ErrorKind::invalid_input, jsonl_path + ": no claims in the file (one JSON object a line)");
   auto out = add_requests(g, requests, to);
   if (out.ok() && requests.size() > 20) {
-    std::size_t n = out->notes.size();
-    out->notes.clear();
-    out->notes.push_back("pinned " + std::to_string(n) + " claims");
+    std::size_t n = requests.size();
+    // Keep what was assumed or needs attention; drop the one-per-claim "pinned" lines.
+    std::erase_if(out->notes, [](const std::string& note) { return note.rfind("pinned ", 0) == 0; });
+    out->notes.insert(out->notes.begin(), "pinned " + std::to_string(n) + " claims");
   }
   return out;
 }

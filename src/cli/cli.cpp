@@ -17,6 +17,7 @@
 #include "app/figures_cmd.h"
 #include "app/init_cmd.h"
 #include "app/locate_cmd.h"
+#include "app/search_cmd.h"
 #include "app/source_diff_cmd.h"
 #include "app/sources_cmd.h"
 
@@ -46,7 +47,8 @@ struct Invocation {
   app::ClaimAcceptOptions accept;
   std::vector<std::string> thresholds;
   app::SourceDiffOptions source_diff;
-  std::string fail_on = "error";
+  std::string fail_on;
+  app::SearchOptions search;
   Action action;
 };
 
@@ -182,10 +184,14 @@ void add_check(CLI::App& app, Invocation& in) {
   check->add_option("--format", in.check.format, "text, json or md")->check(CLI::IsMember({"text", "json", "md"}));
   check->add_option_function<std::string>("-o,--output", [&in](const std::string& v) { in.check.output = v; },
                                           "write the report to FILE");
-  check->add_option("--fail-on", in.fail_on, "lowest severity that fails: warning or error")
+  check->add_option("--fail-on", in.fail_on,
+                    "lowest severity that fails: warning or error (default: provcheck.json's fail_on, else error)")
       ->check(CLI::IsMember({"warning", "error"}));
   check->callback([&in] {
-    in.check.fail_on = in.fail_on == "warning" ? core::Severity::warning : core::Severity::error;
+    if (!in.fail_on.empty()) {
+      in.check.fail_on = in.fail_on == "warning" ? core::Severity::warning : core::Severity::error;
+      in.check.fail_on_flag = in.check.fail_on;
+    }
     in.check.color = use_color();
     in.action = [&in] { return app::check(in.global, in.check); };
   });
@@ -207,6 +213,17 @@ void add_locate(CLI::App& app, Invocation& in) {
       if (!file) return util::Error(util::ErrorKind::not_found, in.import_path + ": cannot open");
       return app::locate(file, in.import_path, emit, 0, in.thresholds);
     };
+  });
+}
+
+void add_search(CLI::App& app, Invocation& in) {
+  auto* search = app.add_subcommand("search", "rank passages of every source for an FTS5 query, with their figures");
+  search->add_option("TEXT", in.search.query, "words (all must occur), \"a phrase\", prefix*, AND/OR/NOT")->required();
+  search->add_option("--format", in.search.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  search->add_option("--limit", in.search.limit, "how many passages (default 10)");
+  search->callback([&in] {
+    in.search.color = use_color();
+    in.action = [&in] { return app::search(in.global, in.search); };
   });
 }
 
@@ -253,6 +270,7 @@ int run(int argc, char** argv) {
     add_claim(app, in);
     add_check(app, in);
     add_locate(app, in);
+    add_search(app, in);
     add_figures(app, in);
     try {
       app.parse(argc, argv);

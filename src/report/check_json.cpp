@@ -1,3 +1,4 @@
+#include <cmath>
 #include <nlohmann/json.hpp>
 
 #include "report/check_report.h"
@@ -21,6 +22,30 @@ ordered_json summary_object(const core::CheckSummary& s) {
   j["conflicts"] = s.conflicts;
   j["errors"] = s.errors;
   j["warnings"] = s.warnings;
+  return j;
+}
+
+ordered_json number_or_null(const std::optional<double>& v) {
+  if (!v || !std::isfinite(*v)) return nullptr;
+  return *v;
+}
+
+// One claim's assertion: a side of a conflict, or a row of a group.
+ordered_json row_object(const core::AssertionRow& r) {
+  ordered_json j;
+  j["claim"] = r.claim;
+  j["source"] = r.source;
+  j["subject"] = r.subject;
+  j["metric"] = r.metric;
+  j["value"] = r.value;
+  j["status_value"] = r.status_value.empty() ? ordered_json(nullptr) : ordered_json(r.status_value);
+  j["low"] = number_or_null(r.low);
+  j["high"] = number_or_null(r.high);
+  j["unit"] = r.unit.empty() ? ordered_json(nullptr) : ordered_json(r.unit);
+  j["approx"] = r.approx.empty() ? ordered_json(nullptr) : ordered_json(r.approx);
+  j["as_of"] = r.as_of.empty() ? ordered_json(nullptr) : ordered_json(r.as_of);
+  j["as_of_assumed"] = r.as_of_assumed;
+  j["status"] = r.status;
   return j;
 }
 
@@ -63,9 +88,23 @@ std::string render_check_json(const core::CheckReport& report) {
     c["metric"] = k.metric;
     c["severity"] = core::severity_name(k.severity);
     c["message"] = k.message;
+    ordered_json sides = ordered_json::array();
+    for (const core::AssertionRow& r : k.sides) sides.push_back(row_object(r));
+    c["sides"] = std::move(sides);
     conflicts.push_back(std::move(c));
   }
   root["conflicts"] = std::move(conflicts);
+  ordered_json groups = ordered_json::array();
+  for (const core::AssertionGroup& g : report.groups) {
+    ordered_json gj;
+    gj["subject"] = g.subject;
+    gj["metric"] = g.metric;
+    ordered_json rows = ordered_json::array();
+    for (const core::AssertionRow& r : g.rows) rows.push_back(row_object(r));
+    gj["claims"] = std::move(rows);
+    groups.push_back(std::move(gj));
+  }
+  root["groups"] = std::move(groups);
   return root.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 

@@ -1,3 +1,4 @@
+#include <cmath>
 #include <string>
 
 #include "report/check_report.h"
@@ -28,6 +29,83 @@ std::string one_line(const std::string& s, std::size_t max) {
   return out;
 }
 
+// "250,000 people (245,000..255,000)", "opposition".
+std::string value_of(const core::AssertionRow& r) {
+  if (!r.low || !r.high) {
+    if (r.status_value.empty() || r.status_value == r.value) return r.value;
+    return r.value + " (= " + r.status_value + ")";  // an alias from provcheck.json
+  }
+  std::string v = (r.approx.empty() ? "" : r.approx + " ") + r.value + (r.unit.empty() ? "" : " " + r.unit);
+  return v;
+}
+
+std::string as_of_of(const core::AssertionRow& r) {
+  if (r.as_of.empty()) return "(no date)";
+  return r.as_of + (r.as_of_assumed ? " (published)" : "");
+}
+
+// Rows of a table, columns padded to the widest cell (by code points).
+std::string table(const std::vector<std::vector<std::string>>& rows, const std::string& indent) {
+  auto width = [](const std::string& s) {
+    std::size_t n = 0;
+    for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return n;
+  };
+  std::vector<std::size_t> w;
+  for (const auto& row : rows) {
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      if (w.size() <= i) w.push_back(0);
+      w[i] = std::max(w[i], width(row[i]));
+    }
+  }
+  std::string out;
+  for (const auto& row : rows) {
+    std::string line = indent;
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      line += row[i];
+      if (i + 1 < row.size()) line += std::string(w[i] - width(row[i]) + 2, ' ');
+    }
+    out += line + "\n";
+  }
+  return out;
+}
+
+// The claims about each subject side by side, one metric after another
+// (a different metric is a different scope), each metric's claims in time
+// order: when, what, which claim, which source, and any conflict.
+std::string related(const core::CheckReport& report) {
+  std::string out;
+  std::size_t g = 0;
+  while (g < report.groups.size()) {
+    std::size_t end = g;
+    std::size_t rows_total = 0;
+    while (end < report.groups.size() && report.groups[end].subject == report.groups[g].subject) {
+      rows_total += report.groups[end].rows.size();
+      ++end;
+    }
+    if (rows_total >= 2) {
+      std::vector<std::vector<std::string>> rows;
+      for (std::size_t i = g; i < end; ++i) {
+        bool first = true;
+        for (const core::AssertionRow& r : report.groups[i].rows) {
+          std::string conflict;
+          for (const core::ConflictFinding& c : report.conflicts) {
+            if (c.kind == core::ConflictKind::claim_quote_mismatch) continue;
+            for (const std::string& id : c.claims) {
+              if (id == r.claim) conflict = "  <- " + std::string(core::conflict_kind_name(c.kind));
+            }
+          }
+          rows.push_back({first ? report.groups[i].metric : "", as_of_of(r), value_of(r), r.claim, r.source + conflict});
+          first = false;
+        }
+      }
+      out += "  " + report.groups[g].subject + "\n" + table(rows, "    ");
+    }
+    g = end;
+  }
+  return out.empty() ? out : "\nrelated figures (by subject; each metric's claims side by side, in time order):\n" + out;
+}
+
 }  // namespace
 
 std::string render_check_text(const core::CheckReport& report, bool color) {
@@ -37,10 +115,9 @@ std::string render_check_text(const core::CheckReport& report, bool color) {
   };
   // Everything not ok, grouped by status in the order of DESIGN.md's table, worst last.
   for (core::CitationStatus st : core::k_all_statuses) {
-    if (core::default_severity(st) == core::Severity::ok) continue;
     bool header = false;
     for (const core::CitationFinding& f : report.citations) {
-      if (f.status != st) continue;
+      if (f.status != st || f.severity == core::Severity::ok) continue;
       if (!header) {
         out += "\n" + paint(f.severity, std::string(core::status_name(st))) + ":\n";
         header = true;
@@ -55,8 +132,10 @@ std::string render_check_text(const core::CheckReport& report, bool color) {
     }
   }
   for (const core::ConflictFinding& c : report.conflicts) {
-    out += "\n" + paint(c.severity, std::string(core::conflict_kind_name(c.kind))) + ": " + c.message + "\n";
+    out += "\n" + paint(c.severity, std::string(core::conflict_kind_name(c.kind))) + " (" +
+           core::severity_name(c.severity) + "): " + c.message + "\n";
   }
+  out += related(report);
   const core::CheckSummary& s = report.summary;
   std::string counts;
   for (core::CitationStatus st : core::k_all_statuses) {

@@ -73,6 +73,20 @@ CREATE TABLE pins(
   new_start INTEGER NOT NULL, new_end INTEGER NOT NULL, new_snapshot TEXT NOT NULL);
 CREATE INDEX pins_by_claim ON pins(claim_id, idx);
 )sql",
+    // 3: conflicts and search (issue 5): the last full check's conflicts and
+    // related-claim groups for a check answered from the store, and the
+    // full-text index of every current snapshot's passages.
+    R"sql(
+CREATE TABLE conflict_cache(           -- packed conflicts and groups (store/conflict_cache.h)
+  id INTEGER PRIMARY KEY CHECK (id = 1), report BLOB NOT NULL);
+CREATE VIRTUAL TABLE passages USING fts5(
+  body,                              -- a paragraph- or sentence-sized piece of a text layer
+  snapshot UNINDEXED,                -- xxh3-128 digest of the snapshot it comes from
+  start UNINDEXED, stop UNINDEXED,   -- its byte span in that text layer
+  tokenize = 'unicode61 remove_diacritics 2');
+CREATE TABLE search_snapshots(         -- snapshots whose passages are in the index, as rowids first..last
+  snapshot TEXT PRIMARY KEY, passages INTEGER NOT NULL, first_row INTEGER NOT NULL, last_row INTEGER NOT NULL);
+)sql",
 };
 
 util::Result<int> user_version(Connection& db) {

@@ -6,6 +6,7 @@
 #include "store/db.h"
 #include "store/packing.h"
 #include "store/schema.h"
+#include "store/search_index.h"
 #include "store/store.h"
 #include "util/compress.h"
 
@@ -476,6 +477,33 @@ class SqliteStore : public Store {
       out.push_back(std::move(p));
     }
     return out;
+  }
+
+  // Conflicts (conflict_cache.h) and the search index (search_index.h).
+  Status put_conflict_report(const ConflictReport& report) override {
+    PC_ASSIGN_OR_RETURN(Statement st, Statement::prepare(m_db,
+        "INSERT OR REPLACE INTO conflict_cache(id, report) VALUES(1, ?)"));
+    st.bind_blob(1, pack_conflict_report(report));
+    return st.run();
+  }
+
+  Result<std::optional<ConflictReport>> conflict_report() override {
+    PC_ASSIGN_OR_RETURN(Statement st, Statement::prepare(m_db, "SELECT report FROM conflict_cache WHERE id = 1"));
+    PC_ASSIGN_OR_RETURN(bool row, st.step());
+    if (!row) return std::optional<ConflictReport>();
+    bool damaged = false;
+    auto r = unpack_conflict_report(st.column_blob(0), damaged);
+    if (damaged) return Error(ErrorKind::corruption, m_db.path() + ": the conflict cache is damaged; run `provcheck reindex`");
+    return r;
+  }
+
+  Result<std::vector<std::string>> indexed_snapshots() override { return search_indexed_snapshots(m_db); }
+  Status index_passages(const std::string& snapshot, const std::vector<IndexedPassage>& passages) override {
+    return search_index_passages(m_db, snapshot, passages);
+  }
+  Status unindex_snapshot(const std::string& snapshot) override { return search_unindex_snapshot(m_db, snapshot); }
+  Result<std::vector<SearchHit>> search_passages(const std::string& query, int limit) override {
+    return search_query(m_db, query, limit);
   }
 
  private:

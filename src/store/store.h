@@ -22,9 +22,11 @@
 
 #include "core/findings.h"
 #include "core/model.h"
+#include "store/conflict_cache.h"
 #include "util/result.h"
 
 namespace provcheck::store {
+
 
 struct FileRecord {
   std::string path;  // workspace-relative
@@ -82,6 +84,22 @@ struct PinRecord {
   std::uint64_t new_start = 0;
   std::uint64_t new_end = 0;
   std::string new_snapshot;
+};
+
+// A passage of a snapshot's text layer, for the search index.
+struct IndexedPassage {
+  std::uint64_t start = 0;
+  std::uint64_t end = 0;
+  std::string text;
+};
+
+// One ranked passage found by a search.
+struct SearchHit {
+  std::string snapshot;
+  std::uint64_t start = 0;
+  std::uint64_t end = 0;
+  double score = 0;     // -bm25: higher is better
+  std::string snippet;  // matched terms between \x02 and \x03
 };
 
 struct OpenOptions {
@@ -150,6 +168,17 @@ class Store {
   // Earlier pins, oldest first.
   virtual util::Status put_pin(const PinRecord& pin) = 0;
   virtual util::Result<std::vector<PinRecord>> pins(const std::string& claim_id) = 0;
+  // Conflicts and subject-and-metric groups of the last full check, for a
+  // check answered from the store; nullopt when none are cached.
+  virtual util::Status put_conflict_report(const ConflictReport& report) = 0;
+  virtual util::Result<std::optional<ConflictReport>> conflict_report() = 0;
+
+  // The full-text index (store/search_index.h): which snapshots are in it,
+  // (re)index one, drop one, and rank passages for an FTS5 query.
+  virtual util::Result<std::vector<std::string>> indexed_snapshots() = 0;
+  virtual util::Status index_passages(const std::string& snapshot, const std::vector<IndexedPassage>& passages) = 0;
+  virtual util::Status unindex_snapshot(const std::string& snapshot) = 0;
+  virtual util::Result<std::vector<SearchHit>> search_passages(const std::string& query, int limit) = 0;
 };
 
 // Opens (and creates or migrates) the SQLite store at `path`.

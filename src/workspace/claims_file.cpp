@@ -1,6 +1,7 @@
 #include "workspace/claims_file.h"
 
 #include <algorithm>
+#include <charconv>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
@@ -281,6 +282,15 @@ util::Result<core::ClaimRequest> parse_request_line(std::string_view line, const
       PC_ASSIGN_OR_RETURN(r.tags, parse_tags(f, where));
     } else if (auto* slot = assertion_slot(r.assertion, key)) {
       if (f.type == Type::null) continue;
+      if (key == "value" && (f.type == Type::integer || f.type == Type::number)) {  // {"value": 250000}
+        char buf[32];
+        auto [end, ec] = f.type == Type::integer ? std::to_chars(buf, buf + sizeof buf, f.integer)
+                                                 : std::to_chars(buf, buf + sizeof buf, f.number);
+        if (ec == std::errc()) {
+          *slot = std::string(buf, end);
+          continue;
+        }
+      }
       PC_ASSIGN_OR_RETURN(*slot, json_string(f, where, key));
     } else if (key == "source") {
       PC_ASSIGN_OR_RETURN(r.source, json_string(f, where, key));

@@ -20,3 +20,20 @@ pc_ok check
 expect_out_contains " 0 errors, 0 warnings"
 pc_ok check
 expect_out_contains " 0 errors, 0 warnings"
+# Related figures side by side, no conflict: East Aleppo's population early
+# and late in 2016 (the timeline's "Eastern Aleppo" / "residents" joined by
+# the example's provcheck.json aliases), and its other metrics as other scopes.
+expect_out_contains "related figures"
+expect_out_contains "rebels (= opposition)"
+expect_out_contains "0 conflicts"
+pc_ok check --format json
+py - "$TMP/out" <<'PY' || fail "the example's groups are not as expected (above)"
+import json, sys
+r = json.load(open(sys.argv[1], encoding="utf-8"))
+g = [g for g in r["groups"] if g["subject"] == "East Aleppo" and g["metric"] == "population"]
+assert len(g) == 1, [(x["subject"], x["metric"]) for x in r["groups"]]
+rows = [(c["claim"], c["as_of"], c["value"]) for c in g[0]["claims"]]
+assert [c[1] for c in rows] == ["2016-02", "2016-02", "2016-12"], rows
+assert "east-aleppo-population-2016-02-timeline" in [c[0] for c in rows], rows
+assert r["conflicts"] == [] and r["summary"]["conflicts"] == 0, r["conflicts"]
+PY
