@@ -285,6 +285,14 @@ TEST(FigureValue, RoundingInterval) {
   EXPECT_EQ(r.high, k_inf);
 }
 
+TEST(FigureValue, KindNamesRoundTrip) {
+  for (int i = 0; i < 10; ++i) {
+    auto k = static_cast<FigureKind>(i);
+    EXPECT_EQ(figure_kind_from_name(figure_kind_name(k)), k);
+  }
+  EXPECT_FALSE(figure_kind_from_name("weight"));
+}
+
 TEST(FigureValue, DateDays) {
   auto y = date_days(one("in 2016"));
   ASSERT_TRUE(y);
