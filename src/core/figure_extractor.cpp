@@ -217,6 +217,13 @@ std::size_t finish_number(Ctx& c, Num n) {
   read_range(c, n);
   end = n.span.e;
   Unit u = unit_after(t, end);
+  if (u.end == 0 && n.vague) {  // "hundreds of years", "a couple of days"
+    Span of = next_word(t, end);
+    if (word_is(t, of, "of")) {
+      Unit v = unit_after(t, of.e);
+      if (v.kind == FigureKind::duration || v.kind == FigureKind::distance) u = v;
+    }
+  }
   bool hyphen_word = at(t, end) == '-' && is_alpha(at(t, end + 1));
   if (u.end == 0 && hyphen_word && !n.money) return word_at(t, end + 1).e;  // two-pronged, one-sided
   if (n.bare_one && u.end == 0) return end;  // "one of", "one word": a pronoun or an article

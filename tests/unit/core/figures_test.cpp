@@ -92,6 +92,10 @@ TEST(Figures, VagueQuantities) {
   expect_fig(one("several bridges"), "several", FigureKind::count, 3, 3, 9, "bridges");
   expect_fig(one("for a few weeks"), "a few weeks", FigureKind::duration, 2, 2, 5, "weeks");
   expect_fig(one("several thousand tents"), "several thousand", FigureKind::count, 3000, 3000, 9000, "tents");
+  expect_fig(one("a couple of days later"), "a couple of days", FigureKind::duration, 2, 2, 3, "days");
+  expect_fig(one("a couple hundred tents"), "a couple hundred", FigureKind::count, 200, 200, 300, "tents");
+  expect_fig(one("hundreds of years of trade"), "hundreds of years", FigureKind::duration, 200, 200, 999, "years");
+  EXPECT_TRUE(figs("A couple from the town arrived.").empty());
   EXPECT_TRUE(figs("Many came and few left.").empty());
   EXPECT_TRUE(figs("tens of reasons").empty());
 }
