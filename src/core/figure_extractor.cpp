@@ -225,7 +225,8 @@ std::size_t finish_number(Ctx& c, Num n) {
     }
   }
   bool hyphen_word = at(t, end) == '-' && is_alpha(at(t, end + 1));
-  if (u.end == 0 && hyphen_word && !n.money) return word_at(t, end + 1).e;  // two-pronged, one-sided
+  // "two-pronged", "one-sided" are idioms; "a 10,000-strong force" is a count
+  if (u.end == 0 && hyphen_word && !n.money && !n.digits) return word_at(t, end + 1).e;
   if (n.bare_one && u.end == 0) return end;  // "one of", "one word": a pronoun or an article
   FigureKind kind = n.fraction ? FigureKind::fraction : n.money ? FigureKind::money : u.end ? u.kind : FigureKind::count;
   std::size_t fend = u.end ? u.end : end;

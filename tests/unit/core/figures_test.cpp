@@ -207,6 +207,7 @@ TEST(Figures, CurrenciesAndOtherNewsForms) {
   expect_fig(one("London added \xC2\xA3" "1.5bn"), "\xC2\xA3" "1.5bn", FigureKind::money, 1.5e9, 1.5e9, 1.5e9, "GBP");
   expect_fig(one("and 5 million dollars in aid"), "5 million dollars", FigureKind::money, 5e6, 5e6, 5e6, "USD");
   expect_fig(one("a 10-minute walk"), "10-minute", FigureKind::duration, 10, 10, 10, "minutes");
+  expect_fig(one("a 10,000-strong force"), "10,000", FigureKind::count, 10000, 10000, 10000);
   expect_fig(one("at least 23 people"), "23", FigureKind::count, 23, 23, k_inf, "people", "at least");
   expect_fig(one("men aged 18 to 25"), "18 to 25", FigureKind::count, 18, 18, 25);
   EXPECT_EQ(one("Resolution 2254 passed").kind, FigureKind::count);  // past any year we read
