@@ -5,7 +5,7 @@ JOBS ?= $(shell nproc)
 SANITIZE ?= OFF
 WERROR ?= OFF
 
-.PHONY: all build deps run test clean bench
+.PHONY: all build deps run test clean bench bench-figures
 
 all: build
 
@@ -29,6 +29,9 @@ test: deps
 
 bench: deps build
 	bench/check/run.sh
+
+bench-figures: deps build
+	bench/figures/run.sh
 
 clean:
 	rm -rf $(BUILD_DIR)

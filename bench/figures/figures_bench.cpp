@@ -7,12 +7,11 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "core/figures.h"
+#include "util/file_io.h"
 
 int main(int argc, char** argv) {
   int runs = 5;
@@ -23,14 +22,12 @@ int main(int argc, char** argv) {
       runs = std::max(1, std::atoi(argv[++i]));
       continue;
     }
-    std::ifstream in(a, std::ios::binary);
-    if (!in) {
-      std::fprintf(stderr, "figures_bench: cannot read %s\n", a.c_str());
+    auto text = provcheck::util::read_file(a);
+    if (!text.ok()) {
+      std::fprintf(stderr, "figures_bench: %s\n", text.error().message().c_str());
       return 2;
     }
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    texts.push_back(ss.str());
+    texts.push_back(std::move(text).value());
   }
   if (texts.empty()) {
     std::fprintf(stderr, "usage: provcheck_figures_bench [--runs N] FILE...\n");

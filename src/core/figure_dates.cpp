@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <limits>
 #include <string>
+#include <utility>
 
 #include "core/figure_parse.h"
 
@@ -144,9 +145,9 @@ std::size_t try_month(Ctx& c, Span w, int month, bool abbr) {
     emit(c, date_figure(t, {w.b, ye}, y, m, 0));
     return ye;
   }
-  if (abbr) return 0;
-  bool ambiguous = month == 5 || month == 3 || month == 8;  // May, March, August
-  if (ambiguous && !month_context(t, w)) return 0;
+  // A month alone needs a word that makes it a time ("in June", "until
+  // July", "mid-October"): "May", "March" are verbs and "June" a name too.
+  if (abbr || !month_context(t, w)) return 0;
   emit(c, date_figure(t, w, 0, m, 0));
   return w.e;
 }
@@ -203,6 +204,22 @@ std::size_t try_iso_date(Ctx& c, std::size_t p) {
   int d = small_int(t, e2 + 1, 2, e3);
   if (d < 1 || e3 - e2 != 3 || static_cast<unsigned>(d) > days_in_month(y, static_cast<unsigned>(m))) return 0;
   if (is_alnum(at(t, e3))) return 0;
+  emit(c, date_figure(t, {p, e3}, y, static_cast<unsigned>(m), static_cast<unsigned>(d)));
+  return e3;
+}
+
+std::size_t try_numeric_date(Ctx& c, std::size_t p) {
+  std::string_view t = c.t;
+  std::size_t e1 = 0, e2 = 0, e3 = 0;
+  int a = small_int(t, p, 2, e1);
+  if (a < 1 || at(t, e1) != '/') return 0;
+  int b = small_int(t, e1 + 1, 2, e2);
+  if (b < 1 || at(t, e2) != '/') return 0;
+  int y = small_int(t, e2 + 1, 4, e3);
+  if (e3 - e2 != 5 || !plausible_year(y) || is_alnum(at(t, e3)) || at(t, e3) == '/') return 0;
+  int m = a, d = b;  // the US order, unless it cannot be
+  if (a > 12) std::swap(m, d);
+  if (m > 12 || static_cast<unsigned>(d) > days_in_month(y, static_cast<unsigned>(m))) return 0;
   emit(c, date_figure(t, {p, e3}, y, static_cast<unsigned>(m), static_cast<unsigned>(d)));
   return e3;
 }

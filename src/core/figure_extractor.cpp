@@ -171,29 +171,38 @@ bool is_year(const Num& n) {
   return n.plain_int && !n.money && n.value >= 1000 && n.value <= 2199 && n.span.e - n.span.b == 4;
 }
 
+// A four-digit number read as a year ("in 2012", "the 1990s") unless a
+// unit follows or a qualifier and a counted noun make it a count ("some
+// 2000 people"). Returns the end of the year, or 0 when it is no year.
+std::size_t try_year(Ctx& c, const Num& n) {
+  std::string_view t = c.t;
+  std::size_t end = n.span.e;
+  if (!n.digits || !is_year(n) || (at(t, end) == '-' && is_alpha(at(t, end + 1)))) return 0;
+  if (unit_after(t, end).end != 0) return 0;
+  Span nw = next_word(t, end);
+  const Entry* ne = nw.b == end ? nullptr : lookup(sv(t, nw));
+  if (ne != nullptr && ne->cls == WordClass::counted_noun &&
+      qualifier_before(t, n.span.b, c.floor).mode != Mode::none)
+    return 0;
+  Figure f = make_figure(t, n.span, FigureKind::year, n.value);
+  f.step = 0;
+  if (at(t, end) == 's' && !is_alpha(at(t, end + 1)) && std::fmod(n.value, 10) == 0) {  // the 1990s
+    f = make_figure(t, {n.span.b, end + 1}, FigureKind::year, n.value);
+    f.high = n.value + 9;
+    f.vague = true;
+    f.step = 0;
+  }
+  std::size_t fend = f.end;
+  emit(c, std::move(f));
+  return fend;
+}
+
 // Emits the figure for a number read at the scan position. Returns the end
 // of what it consumed (0 when the number is no figure).
 std::size_t finish_number(Ctx& c, Num n) {
   std::string_view t = c.t;
+  if (std::size_t e = try_year(c, n)) return e;
   std::size_t end = n.span.e;
-  if (n.digits && is_year(n) && !(at(t, end) == '-' && is_alpha(at(t, end + 1)))) {
-    Unit u = unit_after(t, end);
-    Span nw = next_word(t, end);
-    const Entry* ne = nw.b == end ? nullptr : lookup(sv(t, nw));
-    bool counted = ne != nullptr && ne->cls == WordClass::counted_noun && qualifier_before(t, n.span.b, c.floor).mode != Mode::none;
-    if (u.end == 0 && !counted) {
-      Figure f = make_figure(t, n.span, FigureKind::year, n.value);
-      f.step = 0;
-      if (at(t, end) == 's' && !is_alpha(at(t, end + 1)) && std::fmod(n.value, 10) == 0) {  // the 1990s
-        f = make_figure(t, {n.span.b, end + 1}, FigureKind::year, n.value);
-        f.high = n.value + 9;
-        f.vague = true;
-        f.step = 0;
-      }
-      emit(c, std::move(f));
-      return f.end;
-    }
-  }
   if (n.digits && is_alpha(at(t, end))) {
     Span w = word_at(t, end);
     std::string_view s = sv(t, w);
@@ -208,8 +217,16 @@ std::size_t finish_number(Ctx& c, Num n) {
   read_range(c, n);
   end = n.span.e;
   Unit u = unit_after(t, end);
+  if (u.end == 0 && n.vague) {  // "hundreds of years", "a couple of days"
+    Span of = next_word(t, end);
+    if (word_is(t, of, "of")) {
+      Unit v = unit_after(t, of.e);
+      if (v.kind == FigureKind::duration || v.kind == FigureKind::distance) u = v;
+    }
+  }
   bool hyphen_word = at(t, end) == '-' && is_alpha(at(t, end + 1));
-  if (u.end == 0 && hyphen_word && !n.money) return word_at(t, end + 1).e;  // two-pronged, one-sided
+  // "two-pronged", "one-sided" are idioms; "a 10,000-strong force" is a count
+  if (u.end == 0 && hyphen_word && !n.money && !n.digits) return word_at(t, end + 1).e;
   if (n.bare_one && u.end == 0) return end;  // "one of", "one word": a pronoun or an article
   FigureKind kind = n.fraction ? FigureKind::fraction : n.money ? FigureKind::money : u.end ? u.kind : FigureKind::count;
   std::size_t fend = u.end ? u.end : end;
@@ -236,6 +253,9 @@ std::size_t at_digits(Ctx& c, std::size_t p) {
   }
   if (run - p == 4 && at(t, run) == '-') {
     if (std::size_t e = try_iso_date(c, p)) return e;
+  }
+  if (run - p <= 2 && at(t, run) == '/') {
+    if (std::size_t e = try_numeric_date(c, p)) return e;
   }
   std::optional<Num> n = read_digits(t, p);
   if (!n) {
@@ -285,9 +305,24 @@ std::size_t at_ordinal(Ctx& c, Span w, const Entry& e) {
   return end;
 }
 
+// The end of a web address starting at w ("https://...", "www.x.org/2016/12/..."),
+// or w.e when it is none: its digits are no figures.
+std::size_t url_end(std::string_view t, Span w) {
+  bool scheme = t.substr(w.e, 3) == "://";
+  bool www = at(t, w.e) == '.' && word_is(t, w, "www");
+  if (!scheme && !www) return w.e;
+  std::size_t q = w.e;
+  while (q < t.size() && !(at(t, q) <= ' ' || at(t, q) == '"' || at(t, q) == '<' || at(t, q) == '>' ||
+                           at(t, q) == ')' || at(t, q) == ']'))
+    ++q;
+  return q;
+}
+
 std::size_t at_word(Ctx& c, Span w, const Entry& e) {
   std::string_view t = c.t;
   switch (e.cls) {
+    case WordClass::url:
+      return url_end(t, w);
     case WordClass::cardinal:
     case WordClass::tens:
     case WordClass::scale:
@@ -336,7 +371,7 @@ bool is_trigger(WordClass cls) {
 
 std::vector<Figure> extract_figures(std::string_view text) {
   std::vector<Figure> out;
-  out.reserve(text.size() / 512 + 4);  // news prose has a figure every 300-400 bytes
+  out.reserve(text.size() / 1024 + 4);  // news prose has a figure every 300-400 bytes; grows from there
   Ctx c{text, &out, 0};
   const figure_lexicon::Filter& filter = figure_lexicon::filter();
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());

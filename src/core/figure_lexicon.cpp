@@ -71,6 +71,7 @@ std::vector<Row> rows() {
   r.push_back({"billions", e(W::vague, 2e9, 9999999999.0)});
   r.push_back({"tens", e(W::tens_of, 20, 99)});
   r.push_back({"few", e(W::few, 2, 5)});
+  r.push_back({"couple", e(W::few, 2, 3)});  // only "a couple of", "a couple hundred"
 
   const char* months[] = {"january", "february", "march",     "april",   "may",      "june",
                           "july",    "august",   "september", "october", "november", "december"};
@@ -102,6 +103,8 @@ std::vector<Row> rows() {
       {"kilometer", W::distance_unit, "kilometers"}, {"kilometers", W::distance_unit, "kilometers"},
       {"kilometre", W::distance_unit, "kilometers"}, {"kilometres", W::distance_unit, "kilometers"},
       {"mile", W::distance_unit, "miles"},         {"miles", W::distance_unit, "miles"},
+      {"feet", W::distance_unit, "feet"},          {"foot", W::distance_unit, "feet"},
+      {"ft", W::distance_unit, "feet"},            {"yards", W::distance_unit, "yards"},
       {"meter", W::distance_unit, "meters"},       {"meters", W::distance_unit, "meters"},
       {"metre", W::distance_unit, "meters"},       {"metres", W::distance_unit, "meters"},
       {"percent", W::percent_word, "percent"},     {"pct", W::percent_word, "percent"},
@@ -120,6 +123,7 @@ std::vector<Row> rows() {
                          "hostages",  "workers",  "students",  "patients",  "votes",    "voters",   "countries",
                          "members",   "officers", "troop",     "person",    "child",    "man",      "woman"};
   for (const char* n : nouns) r.push_back({n, e(W::counted_noun)});
+  for (const char* u : {"http", "https", "www"}) r.push_back({u, e(W::url)});
   return r;
 }
 

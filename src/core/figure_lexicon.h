@@ -20,7 +20,7 @@ enum class WordClass : unsigned char {
   half,           // half: den 2
   vague,          // several, dozens, hundreds, thousands, millions, billions: value..high
   tens_of,        // "tens" (of thousands / millions)
-  few,            // "few" (only as "a few")
+  few,            // "few", "couple" (only as "a few", "a couple of")
   month,          // January .. December: value = month number
   month_abbr,     // Jan, Feb, Sept ...: value = month number
   weekday,        // Sunday, Sun ...
@@ -29,6 +29,7 @@ enum class WordClass : unsigned char {
   percent_word,   // percent
   money_word,     // dollars, euros: canon = currency code
   counted_noun,   // people, civilians, personnel ... (nouns a count is of)
+  url,            // http, https, www: the start of an address, skipped whole
 };
 
 struct Entry {

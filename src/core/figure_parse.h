@@ -50,8 +50,9 @@ struct Num {
 // "T-90" or "_0001.jpg"). `p` is the first digit.
 std::optional<Num> read_digits(std::string_view t, std::size_t p);
 // Number words starting with the word `w` ("twenty-three", "a hundred",
-// "three-quarters", "tens of thousands", "several", "a few"); `lead` is
-// where a leading "a"/"an" starts (or w.b). nullopt when it is no figure.
+// "three-quarters", "tens of thousands", "several", "a few"), with a
+// leading "a"/"an" where one belongs, never reaching back before `floor`.
+// nullopt when it is no figure.
 std::optional<Num> read_words(std::string_view t, Span w, const figure_lexicon::Entry& entry, std::size_t floor);
 // "and a half" after a number: its end, or 0.
 std::size_t and_a_half(std::string_view t, std::size_t p);
@@ -64,5 +65,6 @@ std::size_t try_day_month(Ctx& c, Span digits, int day);
 std::size_t try_clock(Ctx& c, std::size_t p);        // digits at p, then ':' and two digits
 std::size_t try_am_pm(Ctx& c, Span digits, int hour);  // "10 a.m.", "3pm"
 std::size_t try_iso_date(Ctx& c, std::size_t p);     // 2016-12-15
+std::size_t try_numeric_date(Ctx& c, std::size_t p); // 12/5/2020 (month first unless the first number > 12)
 
 }  // namespace provcheck::core::figure_parse

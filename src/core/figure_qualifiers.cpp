@@ -49,6 +49,13 @@ Qualifier qualifier_before(std::string_view t, std::size_t start, std::size_t fl
     p = w.b;
   }
   if (n == 0) return {};
+  // Most figures have no qualifier: turn them away on the nearest word.
+  std::string_view nearest = sv(t, words[0]);
+  bool candidate = false;
+  for (std::string_view last : {"than", "least", "to", "as", "over", "under", "of", "some", "about", "around",
+                                "roughly", "approximately", "approx", "circa", "estimated", "almost", "nearly"})
+    if (nearest.size() == last.size() && eq_ci(nearest, last)) candidate = true;
+  if (!candidate) return {};
   for (const Phrase& ph : k_phrases) {
     // Compare word by word from the nearest, without building strings.
     std::string_view rest = ph.words;

@@ -92,6 +92,10 @@ TEST(Figures, VagueQuantities) {
   expect_fig(one("several bridges"), "several", FigureKind::count, 3, 3, 9, "bridges");
   expect_fig(one("for a few weeks"), "a few weeks", FigureKind::duration, 2, 2, 5, "weeks");
   expect_fig(one("several thousand tents"), "several thousand", FigureKind::count, 3000, 3000, 9000, "tents");
+  expect_fig(one("a couple of days later"), "a couple of days", FigureKind::duration, 2, 2, 3, "days");
+  expect_fig(one("a couple hundred tents"), "a couple hundred", FigureKind::count, 200, 200, 300, "tents");
+  expect_fig(one("hundreds of years of trade"), "hundreds of years", FigureKind::duration, 200, 200, 999, "years");
+  EXPECT_TRUE(figs("A couple from the town arrived.").empty());
   EXPECT_TRUE(figs("Many came and few left.").empty());
   EXPECT_TRUE(figs("tens of reasons").empty());
 }
@@ -131,6 +135,7 @@ TEST(Figures, KindsAndUnits) {
   expect_fig(one("a drive of 280 kilometers"), "280 kilometers", FigureKind::distance, 280, 280, 280, "kilometers");
   expect_fig(one("only 12 miles away"), "12 miles", FigureKind::distance, 12, 12, 12, "miles");
   expect_fig(one("a 5km loop"), "5km", FigureKind::distance, 5, 5, 5, "km");
+  expect_fig(one("flying at 30,000 feet"), "30,000 feet", FigureKind::distance, 30000, 30000, 30000, "feet");
   expect_fig(one("after nine months"), "nine months", FigureKind::duration, 9, 9, 9, "months");
   expect_fig(one("a seven-day truce"), "seven-day", FigureKind::duration, 7, 7, 7, "days");
   expect_fig(one("a 7-year-old girl"), "7-year", FigureKind::duration, 7, 7, 7, "years");
@@ -176,6 +181,10 @@ TEST(Figures, Dates) {
   EXPECT_EQ(one("stamped 2018-06-30 in ink").iso, "2018-06-30");
   EXPECT_EQ(one("They met this past May.").iso, "--05");
   EXPECT_TRUE(figs("You may go. May we?").empty());
+  EXPECT_TRUE(figs("June Carter sang; March on, said April.").empty());
+  EXPECT_EQ(one("the end of July").iso, "--07");
+  EXPECT_EQ(one("filed 12/05/2020 late").iso, "2020-12-05");
+  EXPECT_EQ(one("filed 25/12/2020 late").iso, "2020-12-25");
   EXPECT_TRUE(figs("Troops march on Monday and left last week.").empty());
 }
 
@@ -193,6 +202,18 @@ TEST(Figures, Times) {
   EXPECT_EQ(one("closing at 6pm").iso, "18:00");
 }
 
+TEST(Figures, CurrenciesAndOtherNewsForms) {
+  expect_fig(one("the bloc pledged \xE2\x82\xAC" "20m more"), "\xE2\x82\xAC" "20m", FigureKind::money, 2e7, 2e7, 2e7, "EUR");
+  expect_fig(one("London added \xC2\xA3" "1.5bn"), "\xC2\xA3" "1.5bn", FigureKind::money, 1.5e9, 1.5e9, 1.5e9, "GBP");
+  expect_fig(one("and 5 million dollars in aid"), "5 million dollars", FigureKind::money, 5e6, 5e6, 5e6, "USD");
+  expect_fig(one("a 10-minute walk"), "10-minute", FigureKind::duration, 10, 10, 10, "minutes");
+  expect_fig(one("a 10,000-strong force"), "10,000", FigureKind::count, 10000, 10000, 10000);
+  expect_fig(one("at least 23 people"), "23", FigureKind::count, 23, 23, k_inf, "people", "at least");
+  expect_fig(one("men aged 18 to 25"), "18 to 25", FigureKind::count, 18, 18, 25);
+  EXPECT_EQ(one("Resolution 2254 passed").kind, FigureKind::count);  // past any year we read
+  EXPECT_EQ(one("by 3 a.m. today").iso, "03:00");
+}
+
 TEST(Figures, MarkupAroundANumber) {
   std::string_view s = "officials said [700,000](#) Russian personnel served";
   Figure f = one(s);
@@ -208,6 +229,8 @@ TEST(Figures, NotFigures) {
   EXPECT_TRUE(figs("first responders arrived; Firstly, once again").empty());
   EXPECT_TRUE(figs("a half-victory and a two-pronged attack").empty());
   EXPECT_TRUE(figs("yesterday, last week, on Monday, in recent weeks, the largest city").empty());
+  EXPECT_TRUE(figs("see https://example.org/2016/12/report-4 or www.example.com/page/7 now").empty());
+  EXPECT_TRUE(figs("release 2.3.1 of the tool, COVID-19 and the G20").empty());
   EXPECT_EQ(one("one year later").text, "one year");
 }
 
@@ -265,6 +288,14 @@ TEST(FigureValue, RoundingInterval) {
   r = rounding_interval(*parse_figure_value("more than 16,000"));
   EXPECT_DOUBLE_EQ(r.low, 15500);
   EXPECT_EQ(r.high, k_inf);
+}
+
+TEST(FigureValue, KindNamesRoundTrip) {
+  for (int i = 0; i < 10; ++i) {
+    auto k = static_cast<FigureKind>(i);
+    EXPECT_EQ(figure_kind_from_name(figure_kind_name(k)), k);
+  }
+  EXPECT_FALSE(figure_kind_from_name("weight"));
 }
 
 TEST(FigureValue, DateDays) {
