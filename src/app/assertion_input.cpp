@@ -50,7 +50,7 @@ util::Result<core::Assertion> complete_assertion(const core::ClaimRequest& r, co
   }
   if (figures.empty()) figures = std::move(ordinals);
   if (a.empty()) {
-    if (!figures.empty()) {
+    if (!figures.empty() && is_cli(r)) {  // a hint for a person; an import of many claims stays quiet
       notes.push_back("the quote has " + std::string(figures.size() == 1 ? "a figure" : "figures") + " (" +
                       shown(figures.front()) + (figures.size() > 1 ? ", ..." : "") +
                       "); give --subject and --metric to have it compared with other claims");

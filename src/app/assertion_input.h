@@ -5,7 +5,7 @@
 // and the source's published date, stored, and said in a note ("assumed
 // value 250,000 (from the quote), as-of 2016-12-15 (source published
 // date)"). Nothing is proposed for a claim given no assertion field at all;
-// a note then says which figure the quote has. Errors are values.
+// `claim add` then notes which figure the quote has. Errors are values.
 
 #include <string>
 #include <vector>

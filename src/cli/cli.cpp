@@ -218,10 +218,12 @@ void add_locate(CLI::App& app, Invocation& in) {
 
 void add_search(CLI::App& app, Invocation& in) {
   auto* search = app.add_subcommand("search", "rank passages of every source for an FTS5 query, with their figures");
-  search->add_option("TEXT", in.search.query, "words (all must occur), \"a phrase\", prefix*, AND/OR/NOT")->required();
+  auto words = std::make_shared<std::vector<std::string>>();
+  search->add_option("TEXT", *words, "words (all must occur), \"a phrase\", prefix*, AND/OR/NOT")->required();
   search->add_option("--format", in.search.format, "text or json")->check(CLI::IsMember({"text", "json"}));
   search->add_option("--limit", in.search.limit, "how many passages (default 10)");
-  search->callback([&in] {
+  search->callback([&in, words] {
+    for (const std::string& w : *words) in.search.query += (in.search.query.empty() ? "" : " ") + w;
     in.search.color = use_color();
     in.action = [&in] { return app::search(in.global, in.search); };
   });

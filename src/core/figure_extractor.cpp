@@ -217,8 +217,16 @@ std::size_t finish_number(Ctx& c, Num n) {
   read_range(c, n);
   end = n.span.e;
   Unit u = unit_after(t, end);
+  if (u.end == 0 && n.vague) {  // "hundreds of years", "a couple of days"
+    Span of = next_word(t, end);
+    if (word_is(t, of, "of")) {
+      Unit v = unit_after(t, of.e);
+      if (v.kind == FigureKind::duration || v.kind == FigureKind::distance) u = v;
+    }
+  }
   bool hyphen_word = at(t, end) == '-' && is_alpha(at(t, end + 1));
-  if (u.end == 0 && hyphen_word && !n.money) return word_at(t, end + 1).e;  // two-pronged, one-sided
+  // "two-pronged", "one-sided" are idioms; "a 10,000-strong force" is a count
+  if (u.end == 0 && hyphen_word && !n.money && !n.digits) return word_at(t, end + 1).e;
   if (n.bare_one && u.end == 0) return end;  // "one of", "one word": a pronoun or an article
   FigureKind kind = n.fraction ? FigureKind::fraction : n.money ? FigureKind::money : u.end ? u.kind : FigureKind::count;
   std::size_t fend = u.end ? u.end : end;
@@ -363,7 +371,7 @@ bool is_trigger(WordClass cls) {
 
 std::vector<Figure> extract_figures(std::string_view text) {
   std::vector<Figure> out;
-  out.reserve(text.size() / 512 + 4);  // news prose has a figure every 300-400 bytes
+  out.reserve(text.size() / 1024 + 4);  // news prose has a figure every 300-400 bytes; grows from there
   Ctx c{text, &out, 0};
   const figure_lexicon::Filter& filter = figure_lexicon::filter();
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());

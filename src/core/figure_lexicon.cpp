@@ -71,6 +71,7 @@ std::vector<Row> rows() {
   r.push_back({"billions", e(W::vague, 2e9, 9999999999.0)});
   r.push_back({"tens", e(W::tens_of, 20, 99)});
   r.push_back({"few", e(W::few, 2, 5)});
+  r.push_back({"couple", e(W::few, 2, 3)});  // only "a couple of", "a couple hundred"
 
   const char* months[] = {"january", "february", "march",     "april",   "may",      "june",
                           "july",    "august",   "september", "october", "november", "december"};

@@ -20,7 +20,7 @@ enum class WordClass : unsigned char {
   half,           // half: den 2
   vague,          // several, dozens, hundreds, thousands, millions, billions: value..high
   tens_of,        // "tens" (of thousands / millions)
-  few,            // "few" (only as "a few")
+  few,            // "few", "couple" (only as "a few", "a couple of")
   month,          // January .. December: value = month number
   month_abbr,     // Jan, Feb, Sept ...: value = month number
   weekday,        // Sunday, Sun ...

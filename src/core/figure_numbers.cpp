@@ -321,6 +321,11 @@ std::optional<Num> read_words(std::string_view t, Span w, const Entry& e, std::s
     case WordClass::few: {
       std::size_t lead = article_before(t, w, floor);
       if (lead == w.b) return std::nullopt;
+      if (word_is(t, w, "couple")) {  // "a couple" alone is two people, not a quantity
+        Span next = next_word(t, w.e);
+        const Entry* ne = next.empty() ? nullptr : lookup(sv(t, next));
+        if (!word_is(t, next, "of") && !(ne != nullptr && ne->cls == WordClass::scale)) return std::nullopt;
+      }
       return vague_words(t, w, e, lead);
     }
     case WordClass::vague:

@@ -23,27 +23,51 @@ J bound(const core::Figure& f, double v) {
   return number(v);
 }
 
-J text_or_null(const std::string& s) { return s.empty() ? J(nullptr) : J(s); }
-
 }  // namespace
 
+// The line is assembled by hand, with nlohmann/json for what needs care
+// (escaping strings, printing non-integral numbers): building a json object
+// per figure took more time than extracting the figures.
 std::string render_figure_json_line(const std::string& source, const core::Figure& f) {
-  J j;
-  j["source"] = source;
-  j["start"] = f.start;
-  j["end"] = f.end;
-  j["text"] = f.text;
-  j["kind"] = core::figure_kind_name(f.kind);
-  j["value"] = bound(f, f.value);
-  j["unit"] = text_or_null(f.unit);
-  j["approx"] = text_or_null(f.approx);
-  j["low"] = bound(f, f.low);
-  j["high"] = bound(f, f.high);
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  auto str = [](std::string& out, const std::string& s) {
+    out += J(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  };
+  auto val = [&f](std::string& out, double v) {
+    J j = bound(f, v);
+    if (j.is_number_integer()) out += std::to_string(j.get<std::int64_t>());
+    else out += j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  };
+  auto opt = [&str](std::string& out, const std::string& s) {
+    if (s.empty()) out += "null";
+    else str(out, s);
+  };
+  std::string out;
+  out.reserve(200);
+  out += "{\"source\":";
+  str(out, source);
+  out += ",\"start\":" + std::to_string(f.start) + ",\"end\":" + std::to_string(f.end) + ",\"text\":";
+  str(out, f.text);
+  out += ",\"kind\":\"";
+  out += core::figure_kind_name(f.kind);
+  out += "\",\"value\":";
+  val(out, f.value);
+  out += ",\"unit\":";
+  opt(out, f.unit);
+  out += ",\"approx\":";
+  opt(out, f.approx);
+  out += ",\"low\":";
+  val(out, f.low);
+  out += ",\"high\":";
+  val(out, f.high);
+  out += "}\n";
+  return out;
 }
 
 std::string render_figures_json(const std::vector<SourceFigures>& all) {
   std::string out;
+  std::size_t n = 0;
+  for (const SourceFigures& s : all) n += s.figures.size();
+  out.reserve(n * 180);
   for (const SourceFigures& s : all)
     for (const core::Figure& f : s.figures) out += render_figure_json_line(s.source, f);
   return out;

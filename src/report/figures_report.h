@@ -3,7 +3,7 @@
 // figure a line, {"source", "start", "end", "text", "kind", "value", "unit",
 // "approx", "low", "high"} as DESIGN.md shows (dates and clock times as
 // their ISO strings, an unbounded side of an interval as null); or a
-// readable table. Pure and deterministic; never throws.
+// readable table. Pure, deterministic and thread-safe; never throws.
 
 #include <string>
 #include <vector>

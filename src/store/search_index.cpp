@@ -76,7 +76,7 @@ util::Result<std::vector<SearchHit>> search_query(Connection& db, const std::str
         sqlite3_finalize(st);
         return Error(ErrorKind::invalid_input,
                      "search query '" + query + "' is not valid FTS5 syntax (" + msg +
-                         "); write words (all must occur), \"a phrase\", a prefix* , or combine with AND, OR, NOT "
+                         "); write words (all must occur), \"a phrase\", a prefix*, or combine with AND, OR, NOT "
                          "and parentheses; quote anything with punctuation, e.g. '\"250,000\"'");
       }
       Error e = sqlite_error(db.handle(), rc, "search");

@@ -59,3 +59,7 @@ expect_out_lacks "farm"
 pc_ok reindex
 pc_ok search turbines
 expect_out_contains "water"
+# Several arguments are one query.
+pc_ok search reservoir capacity
+expect_out_contains "water"
+expect_out_lacks "farm"

@@ -92,6 +92,10 @@ TEST(Figures, VagueQuantities) {
   expect_fig(one("several bridges"), "several", FigureKind::count, 3, 3, 9, "bridges");
   expect_fig(one("for a few weeks"), "a few weeks", FigureKind::duration, 2, 2, 5, "weeks");
   expect_fig(one("several thousand tents"), "several thousand", FigureKind::count, 3000, 3000, 9000, "tents");
+  expect_fig(one("a couple of days later"), "a couple of days", FigureKind::duration, 2, 2, 3, "days");
+  expect_fig(one("a couple hundred tents"), "a couple hundred", FigureKind::count, 200, 200, 300, "tents");
+  expect_fig(one("hundreds of years of trade"), "hundreds of years", FigureKind::duration, 200, 200, 999, "years");
+  EXPECT_TRUE(figs("A couple from the town arrived.").empty());
   EXPECT_TRUE(figs("Many came and few left.").empty());
   EXPECT_TRUE(figs("tens of reasons").empty());
 }
@@ -203,6 +207,7 @@ TEST(Figures, CurrenciesAndOtherNewsForms) {
   expect_fig(one("London added \xC2\xA3" "1.5bn"), "\xC2\xA3" "1.5bn", FigureKind::money, 1.5e9, 1.5e9, 1.5e9, "GBP");
   expect_fig(one("and 5 million dollars in aid"), "5 million dollars", FigureKind::money, 5e6, 5e6, 5e6, "USD");
   expect_fig(one("a 10-minute walk"), "10-minute", FigureKind::duration, 10, 10, 10, "minutes");
+  expect_fig(one("a 10,000-strong force"), "10,000", FigureKind::count, 10000, 10000, 10000);
   expect_fig(one("at least 23 people"), "23", FigureKind::count, 23, 23, k_inf, "people", "at least");
   expect_fig(one("men aged 18 to 25"), "18 to 25", FigureKind::count, 18, 18, 25);
   EXPECT_EQ(one("Resolution 2254 passed").kind, FigureKind::count);  // past any year we read
@@ -283,6 +288,14 @@ TEST(FigureValue, RoundingInterval) {
   r = rounding_interval(*parse_figure_value("more than 16,000"));
   EXPECT_DOUBLE_EQ(r.low, 15500);
   EXPECT_EQ(r.high, k_inf);
+}
+
+TEST(FigureValue, KindNamesRoundTrip) {
+  for (int i = 0; i < 10; ++i) {
+    auto k = static_cast<FigureKind>(i);
+    EXPECT_EQ(figure_kind_from_name(figure_kind_name(k)), k);
+  }
+  EXPECT_FALSE(figure_kind_from_name("weight"));
 }
 
 TEST(FigureValue, DateDays) {
