@@ -59,6 +59,11 @@ CREATE TABLE history(
   key TEXT NOT NULL, run INTEGER NOT NULL, status TEXT NOT NULL, message TEXT NOT NULL,
   PRIMARY KEY(key, run));
 )sql",
+    // Capture: the page of a citation in a paged source (PDF), for reports
+    // answered from the store.
+    R"sql(
+ALTER TABLE results ADD COLUMN page INTEGER;
+)sql",
 };
 
 util::Result<int> user_version(Connection& db) {

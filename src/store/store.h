@@ -26,7 +26,7 @@
 
 namespace provcheck::store {
 
-inline constexpr int k_schema_version = 1;
+inline constexpr int k_schema_version = 2;
 
 struct FileRecord {
   std::string path;  // workspace-relative
