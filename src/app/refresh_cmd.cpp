@@ -59,10 +59,11 @@ std::map<std::string, int> pins_by_snapshot(const workspace::Workspace& ws) {
 }
 
 struct Outcome {
+  enum class Kind { unchanged, changed, failed, skipped } kind;
   std::string line;
-  bool failed = false;
-  ErrorKind kind = ErrorKind::io;
+  ErrorKind error = ErrorKind::io;  // for failed: what kind of failure
 };
+using K = Outcome::Kind;
 
 class Refresher {
  public:
@@ -73,9 +74,9 @@ class Refresher {
   util::Result<Outcome> refresh(const workspace::SourceEntry& e) {
     const core::SourceMeta& m = e.meta;
     if (m.capture_url.empty()) {
-      return Outcome{"skipped: not captured from a URL" +
-                     std::string(m.url.empty() ? "" : " (its url is only recorded)") +
-                     "; `provcheck source add URL` captures one", false, ErrorKind::io};
+      return Outcome{K::skipped, "skipped: not captured from a URL" +
+                                     std::string(m.url.empty() ? "" : " (its url is only recorded)") +
+                                     "; `provcheck source add URL` captures one"};
     }
     fs::path content = m_s.ws.absolute(e.content);
     auto current = util::read_file(content);
@@ -87,12 +88,12 @@ class Refresher {
       http.if_modified_since = m.last_modified;
     }
     auto captured = capture_url(m.capture_url, http, workspace::layer_of(m));
-    if (!captured.ok()) return Outcome{"failed: " + captured.error().message(), true, captured.error().kind()};
+    if (!captured.ok()) return Outcome{K::failed, "failed: " + captured.error().message(), captured.error().kind()};
     Capture& c = *captured;
-    if (c.not_modified) return Outcome{"unchanged (HTTP 304 Not Modified)", false, ErrorKind::io};
+    if (c.not_modified) return Outcome{K::unchanged, "unchanged (HTTP 304 Not Modified)"};
     if (c.media_type != m.media_type) {
-      return Outcome{"failed: the URL now serves " + c.media_type + ", not " + m.media_type +
-                     "; add it as a new source with `provcheck source add URL --id NEW-ID`", true,
+      return Outcome{K::failed, "failed: the URL now serves " + c.media_type + ", not " + m.media_type +
+                                    "; add it as a new source with `provcheck source add URL --id NEW-ID`",
                      ErrorKind::unsupported};
     }
     std::string hash = util::xxh3_128_digest(c.response.body);
@@ -105,8 +106,8 @@ class Refresher {
       bool validators_moved = next.etag != m.etag || next.last_modified != m.last_modified ||
                               next.final_url != m.final_url || next.http_status != m.http_status;
       if (validators_moved) PC_TRY_STATUS(write(m_s.ws.absolute(e.sidecar), workspace::render_sidecar(next)));
-      return Outcome{std::string("unchanged (same bytes") + (validators_moved ? "; validators updated" : "") + ")",
-                     false, ErrorKind::io};
+      return Outcome{K::unchanged,
+                     std::string("unchanged (same bytes") + (validators_moved ? "; validators updated" : "") + ")"};
     }
     next.content_hash = hash;
     next.retrieved = now_iso();
@@ -120,10 +121,10 @@ class Refresher {
     int pinned = 0;
     if (auto it = m_pins.find(m.id + "\x1f" + m.content_hash); it != m_pins.end()) pinned = it->second;
     std::string was = current.ok() ? std::to_string(current->size()) + " bytes" : "missing";
-    return Outcome{"changed: " + was + " -> " + std::to_string(c.response.body.size()) + " bytes, new snapshot " +
+    return Outcome{K::changed, "changed: " + was + " -> " + std::to_string(c.response.body.size()) + " bytes, new snapshot " +
                        hash + "; " + std::to_string(pinned) + " citation" + (pinned == 1 ? "" : "s") +
                        " pinned to the old snapshot: run `provcheck check`",
-                   false, ErrorKind::io};
+                   ErrorKind::io};
   }
 
   // Puts back every file this run wrote (after a failure of provcheck itself).
@@ -165,18 +166,16 @@ util::Result<CommandOutput> source_refresh(const GlobalOptions& g, const Refresh
       r.undo();
       return outcome.error().with_context("source refresh " + e.meta.id);
     }
-    const std::string& line = outcome->line;
-    if (outcome->failed) {
-      ++failed;
-      network = network || outcome->kind == ErrorKind::io;
-    } else if (line.rfind("changed", 0) == 0) {
-      ++changed;
-    } else if (line.rfind("skipped", 0) == 0) {
-      ++skipped;
-    } else {
-      ++unchanged;
+    switch (outcome->kind) {
+      case K::failed:
+        ++failed;
+        network = network || outcome->error == ErrorKind::io;
+        break;
+      case K::changed: ++changed; break;
+      case K::skipped: ++skipped; break;
+      case K::unchanged: ++unchanged; break;
     }
-    out.out += e.meta.id + ": " + line + "\n";
+    out.out += e.meta.id + ": " + outcome->line + "\n";
   }
   if (auto st = tx->commit(); !st.ok()) {
     r.undo();
