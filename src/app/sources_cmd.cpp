@@ -37,6 +37,15 @@ bool inside(const fs::path& dir, const fs::path& p) {
   return !rel.empty() && *rel.begin() != ".." && rel.is_relative();
 }
 
+// --text-layer, or the layer new sources of this media type get.
+util::Result<std::string> chosen_layer(const SourceAddOptions& o, const std::string& media_type, const std::string& shown) {
+  if (o.text_layer.empty()) return workspace::layer_for_new_source(media_type);
+  if (std::string why = workspace::layer_problem(o.text_layer, media_type); !why.empty()) {
+    return Error(ErrorKind::invalid_input, shown + ": --text-layer: " + why);
+  }
+  return o.text_layer;
+}
+
 util::Result<PlannedSource> plan_source(const Session& s, const fs::path& path, const SourceAddOptions& o,
                                         std::set<std::string>& ids, std::vector<std::string>& notes) {
   std::string shown = path.string();
@@ -60,7 +69,7 @@ util::Result<PlannedSource> plan_source(const Session& s, const fs::path& path, 
                     std::to_string(core::line_of(p.bytes, u.first_invalid_offset)) +
                     "); they are kept as they are, offsets do not shift, and they read as U+FFFD when matching");
   }
-  p.meta.text_layer = workspace::layer_for_new_source(p.meta.media_type);
+  PC_ASSIGN_OR_RETURN(p.meta.text_layer, chosen_layer(o, p.meta.media_type, shown));
   PC_ASSIGN_OR_RETURN(workspace::TextLayer layer, workspace::extract_text_layer(p.meta.text_layer, p.bytes, shown));
   p.text = std::move(layer.text);
   if (p.text.empty()) notes.push_back(shown + ": the file has no text; no passage of it can be cited yet");
@@ -102,6 +111,11 @@ util::Result<PlannedSource> plan_source(const Session& s, const fs::path& path, 
 util::Result<PlannedSource> plan_url_source(const Session& s, const std::string& url, const SourceAddOptions& o,
                                             std::set<std::string>& ids) {
   PC_ASSIGN_OR_RETURN(Capture c, capture_url(url, o.http, ""));
+  if (!o.text_layer.empty() && o.text_layer != c.layer) {
+    PC_ASSIGN_OR_RETURN(c.layer, chosen_layer(o, c.media_type, url));
+    PC_ASSIGN_OR_RETURN(workspace::TextLayer t, workspace::extract_text_layer(c.layer, c.response.body, url));
+    c.text = std::move(t.text);
+  }
   PlannedSource p;
   std::string id = o.id ? *o.id : id_from_url(url);
   if (!workspace::is_valid_id(id)) {

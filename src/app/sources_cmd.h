@@ -16,6 +16,7 @@ struct SourceAddOptions {
   std::vector<std::string> paths;
   std::optional<std::string> id;  // only with one path
   std::string title, publisher, url, published, retrieved;
+  std::string text_layer;      // empty: the layer new sources of the media type get (workspace/text_layers.h)
   bool allow_outside = false;  // local paths outside the workspace (or links leading out of it)
   util::HttpOptions http;      // for URLs: timeouts, redirects, size cap
 };

@@ -118,6 +118,9 @@ void add_source(CLI::App& app, Invocation& in) {
   add->add_option("--url", o.url, "where it was published");
   add->add_option("--published", o.published, "publication date, ISO 8601");
   add->add_option("--retrieved", o.retrieved, "when it was captured (default: now)");
+  add->add_option("--text-layer", o.text_layer,
+                  "text layer: identity (the file's bytes, e.g. to quote Markdown source), cmark/1, html-gumbo/1, "
+                  "pdf-poppler/1 (default: by media type)");
   add->add_flag("--allow-outside", o.allow_outside,
                 "accept a local file outside the workspace, or a symbolic link leading out of it");
   add_http_options(add, o.http);

@@ -71,3 +71,15 @@ sed -i 's|"cmark/1"|"cmark/9"|' sources/market.meta.json
 pc check
 expect_rc 2
 expect_err_contains "sources/market.meta.json: field \"text_layer\": unknown text layer 'cmark/9'"
+
+# --text-layer picks another layer that fits the media type, and only such.
+sed -i 's|"cmark/9"|"cmark/1"|' sources/market.meta.json
+printf 'Raw [link](https://example.org/raw) kept.\n' >drafts/raw.md
+pc_ok source add drafts/raw.md --text-layer identity
+[ "$(layer raw)" = identity ] || fail "--text-layer identity not recorded: $(layer raw)"
+pc_ok claim add --source raw --quote "[link](https://example.org/raw) kept."
+snapshot_state
+pc source add drafts/raw.md --id raw2 --text-layer pdf-poppler/1
+expect_rc 2
+expect_err_contains "--text-layer: text layer 'pdf-poppler/1' does not fit media type 'text/markdown'"
+expect_state_unchanged
