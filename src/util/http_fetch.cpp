@@ -1,14 +1,62 @@
 #include "util/http_fetch.h"
 
+// libcurl is loaded on first use (dlopen), not linked: with its TLS,
+// Kerberos, LDAP and HTTP/2 dependencies it would cost every provcheck run
+// tens of milliseconds of dynamic loading, and only capture needs it.
+#define CURL_DISABLE_TYPECHECK
 #include <curl/curl.h>
+#include <dlfcn.h>
 
 #include <algorithm>
 #include <cctype>
 #include <memory>
-#include <mutex>
 
 namespace provcheck::util {
 namespace {
+
+// The part of libcurl's API provcheck uses, resolved from libcurl.so.4.
+struct CurlApi {
+  CURLcode (*global_init)(long) = nullptr;
+  CURL* (*easy_init)() = nullptr;
+  void (*easy_cleanup)(CURL*) = nullptr;
+  CURLcode (*easy_setopt)(CURL*, CURLoption, ...) = nullptr;
+  CURLcode (*easy_perform)(CURL*) = nullptr;
+  CURLcode (*easy_getinfo)(CURL*, CURLINFO, ...) = nullptr;
+  const char* (*easy_strerror)(CURLcode) = nullptr;
+  CURLHcode (*easy_header)(CURL*, const char*, size_t, unsigned int, int, struct curl_header**) = nullptr;
+  curl_slist* (*slist_append)(curl_slist*, const char*) = nullptr;
+  void (*slist_free_all)(curl_slist*) = nullptr;
+  std::string problem;  // why it could not be loaded
+};
+
+template <class F>
+bool resolve(void* lib, const char* name, F& slot) {
+  slot = reinterpret_cast<F>(dlsym(lib, name));
+  return slot != nullptr;
+}
+
+const CurlApi& curl() {
+  static const CurlApi api = [] {
+    CurlApi a;
+    void* lib = dlopen("libcurl.so.4", RTLD_NOW | RTLD_LOCAL);
+    if (!lib) {
+      a.problem = std::string("libcurl cannot be loaded (") + dlerror() + "); install libcurl4 (scripts/install-deps.sh)";
+      return a;
+    }
+    bool ok = resolve(lib, "curl_global_init", a.global_init) && resolve(lib, "curl_easy_init", a.easy_init) &&
+              resolve(lib, "curl_easy_cleanup", a.easy_cleanup) && resolve(lib, "curl_easy_setopt", a.easy_setopt) &&
+              resolve(lib, "curl_easy_perform", a.easy_perform) && resolve(lib, "curl_easy_getinfo", a.easy_getinfo) &&
+              resolve(lib, "curl_easy_strerror", a.easy_strerror) && resolve(lib, "curl_easy_header", a.easy_header) &&
+              resolve(lib, "curl_slist_append", a.slist_append) && resolve(lib, "curl_slist_free_all", a.slist_free_all);
+    if (!ok) {
+      a.problem = "the libcurl found is too old (provcheck needs 7.84 or later for curl_easy_header)";
+      return a;
+    }
+    a.global_init(CURL_GLOBAL_DEFAULT);  // once, before any handle: this initializer runs once
+    return a;
+  }();
+  return api;
+}
 
 struct Sink {
   std::string* body = nullptr;
@@ -29,7 +77,7 @@ std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user)
 
 std::string header(CURL* h, const char* name) {
   struct curl_header* out = nullptr;
-  if (curl_easy_header(h, name, 0, CURLH_HEADER, -1, &out) != CURLHE_OK || !out || !out->value) return {};
+  if (curl().easy_header(h, name, 0, CURLH_HEADER, -1, &out) != CURLHE_OK || !out || !out->value) return {};
   return out->value;
 }
 
@@ -40,7 +88,7 @@ std::string size_text(std::uint64_t bytes) {
 }
 
 Error transfer_error(CURLcode code, const std::string& url, const HttpOptions& o, const char* detail) {
-  std::string why = detail && *detail ? detail : curl_easy_strerror(code);
+  std::string why = detail && *detail ? detail : curl().easy_strerror(code);
   switch (code) {
     case CURLE_URL_MALFORMAT:
       return Error(ErrorKind::invalid_input, url + ": not a valid URL (" + why + ")");
@@ -61,11 +109,6 @@ Error transfer_error(CURLcode code, const std::string& url, const HttpOptions& o
     default:
       return Error(ErrorKind::io, url + ": " + why);
   }
-}
-
-void global_init() {
-  static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
 }
 
 }  // namespace
@@ -89,16 +132,17 @@ Result<HttpResponse> http_get(const std::string& url, const HttpOptions& o) {
     return Error(ErrorKind::invalid_input, url + ": only http and https URLs can be fetched" +
                                                (scheme.empty() ? std::string() : ", not " + scheme));
   }
-  global_init();
-  std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> handle(curl_easy_init(), &curl_easy_cleanup);
+  const CurlApi& api = curl();
+  if (!api.problem.empty()) return Error(ErrorKind::unsupported, url + ": " + api.problem);
+  std::unique_ptr<CURL, void (*)(CURL*)> handle(api.easy_init(), api.easy_cleanup);
   if (!handle) return Error(ErrorKind::internal, "libcurl: cannot create a handle");
   CURL* h = handle.get();
   HttpResponse r;
   Sink sink{&r.body, o.max_bytes, false};
   char errbuf[CURL_ERROR_SIZE] = {0};
-  std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> headers(nullptr, &curl_slist_free_all);
-  auto add_header = [&headers](const std::string& line) {
-    curl_slist* next = curl_slist_append(headers.get(), line.c_str());
+  std::unique_ptr<curl_slist, void (*)(curl_slist*)> headers(nullptr, api.slist_free_all);
+  auto add_header = [&headers, &api](const std::string& line) {
+    curl_slist* next = api.slist_append(headers.get(), line.c_str());
     if (next) {
       (void)headers.release();
       headers.reset(next);
@@ -106,31 +150,31 @@ Result<HttpResponse> http_get(const std::string& url, const HttpOptions& o) {
   };
   if (!o.if_none_match.empty()) add_header("If-None-Match: " + o.if_none_match);
   if (!o.if_modified_since.empty()) add_header("If-Modified-Since: " + o.if_modified_since);
-  curl_easy_setopt(h, CURLOPT_URL, url.c_str());
-  curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 1L);
-  curl_easy_setopt(h, CURLOPT_MAXREDIRS, o.max_redirects);
-  curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, o.connect_timeout_ms);
-  curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, o.total_timeout_ms);
-  curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(o.max_bytes));
-  curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");
-  curl_easy_setopt(h, CURLOPT_USERAGENT, o.user_agent.c_str());
-  curl_easy_setopt(h, CURLOPT_ERRORBUFFER, errbuf);
-  curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, &on_body);
-  curl_easy_setopt(h, CURLOPT_WRITEDATA, &sink);
-  if (headers) curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers.get());
-  CURLcode code = curl_easy_perform(h);
+  api.easy_setopt(h, CURLOPT_URL, url.c_str());
+  api.easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
+  api.easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+  api.easy_setopt(h, CURLOPT_FOLLOWLOCATION, 1L);
+  api.easy_setopt(h, CURLOPT_MAXREDIRS, o.max_redirects);
+  api.easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, o.connect_timeout_ms);
+  api.easy_setopt(h, CURLOPT_TIMEOUT_MS, o.total_timeout_ms);
+  api.easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(o.max_bytes));
+  api.easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+  api.easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");
+  api.easy_setopt(h, CURLOPT_USERAGENT, o.user_agent.c_str());
+  api.easy_setopt(h, CURLOPT_ERRORBUFFER, errbuf);
+  api.easy_setopt(h, CURLOPT_WRITEFUNCTION, &on_body);
+  api.easy_setopt(h, CURLOPT_WRITEDATA, &sink);
+  if (headers) api.easy_setopt(h, CURLOPT_HTTPHEADER, headers.get());
+  CURLcode code = api.easy_perform(h);
   if (code == CURLE_WRITE_ERROR && sink.too_large) code = CURLE_FILESIZE_EXCEEDED;
   if (code != CURLE_OK) return transfer_error(code, url, o, errbuf);
-  curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &r.status);
+  api.easy_getinfo(h, CURLINFO_RESPONSE_CODE, &r.status);
   char* effective = nullptr;
-  if (curl_easy_getinfo(h, CURLINFO_EFFECTIVE_URL, &effective) == CURLE_OK && effective) r.final_url = effective;
+  if (api.easy_getinfo(h, CURLINFO_EFFECTIVE_URL, &effective) == CURLE_OK && effective) r.final_url = effective;
   char* type = nullptr;
-  if (curl_easy_getinfo(h, CURLINFO_CONTENT_TYPE, &type) == CURLE_OK && type) r.content_type = type;
+  if (api.easy_getinfo(h, CURLINFO_CONTENT_TYPE, &type) == CURLE_OK && type) r.content_type = type;
   long redirects = 0;
-  curl_easy_getinfo(h, CURLINFO_REDIRECT_COUNT, &redirects);
+  api.easy_getinfo(h, CURLINFO_REDIRECT_COUNT, &redirects);
   r.redirects = static_cast<int>(redirects);
   r.etag = header(h, "ETag");
   r.last_modified = header(h, "Last-Modified");
