@@ -221,7 +221,8 @@ util::Result<CommandOutput> source_list(const GlobalOptions& g, bool json) {
     if (json) {
       arr.push_back({{"id", e.meta.id}, {"file", e.content}, {"title", e.meta.title}, {"publisher", e.meta.publisher},
                      {"published", e.meta.published}, {"media_type", e.meta.media_type},
-                     {"content_hash", e.meta.content_hash}, {"present", present}});
+                     {"content_hash", e.meta.content_hash}, {"present", present},
+                     {"text_layer", workspace::layer_of(e.meta)}, {"capture_url", e.meta.capture_url}});
     } else {
       out.out += e.meta.id + "\t" + e.content + "\t" + (e.meta.published.empty() ? "-" : e.meta.published) + "\t" +
                  e.meta.title + (present ? "" : "\t(file missing)") + "\n";
