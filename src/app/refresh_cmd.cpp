@@ -44,15 +44,15 @@ util::Result<std::vector<workspace::SourceEntry>> selected(const workspace::Work
   return out;
 }
 
-// Citations pinned to each snapshot hash, for the outcome lines (best
-// effort: a claims file that does not parse only loses the count).
-std::map<std::string, int> pins_by_snapshot(const workspace::Workspace& ws) {
+// Citations of each source, for the outcome lines (best effort: a claims
+// file that does not parse only loses the count).
+std::map<std::string, int> citations_by_source(const workspace::Workspace& ws) {
   std::map<std::string, int> pins;
   auto files = workspace::load_claims(ws);
   if (!files.ok()) return pins;
   for (const auto& f : *files) {
     for (const auto& c : f.claims) {
-      for (const auto& ct : c.citations) ++pins[ct.source + "\x1f" + ct.snapshot];
+      for (const auto& ct : c.citations) ++pins[ct.source];
     }
   }
   return pins;
@@ -67,7 +67,7 @@ using K = Outcome::Kind;
 
 class Refresher {
  public:
-  Refresher(Session& s, const RefreshOptions& o) : m_s(s), m_o(o), m_pins(pins_by_snapshot(s.ws)) {}
+  Refresher(Session& s, const RefreshOptions& o) : m_s(s), m_o(o), m_pins(citations_by_source(s.ws)) {}
 
   // Refreshes one source; an error is a failure of provcheck itself (a
   // write or the store), which aborts the run.
@@ -109,6 +109,12 @@ class Refresher {
       return Outcome{K::unchanged,
                      std::string("unchanged (same bytes") + (validators_moved ? "; validators updated" : "") + ")"};
     }
+    // Pages that change markup, scripts or ads on every request still read the same.
+    bool same_text = false;
+    if (current.ok()) {
+      auto before = workspace::load_text_layer(m_s.ws, e);
+      same_text = before.ok() && before->text == c.text;
+    }
     next.content_hash = hash;
     next.retrieved = now_iso();
     PC_TRY_STATUS(write(content, c.response.body));
@@ -119,11 +125,12 @@ class Refresher {
     PC_TRY_STATUS(m_s.store->put_source(next, hash, next.retrieved));
     if (!workspace::is_identity_layer(c.layer)) workspace::remember_text_layer(m_s.ws, hash, c.layer, c.text);
     int pinned = 0;
-    if (auto it = m_pins.find(m.id + "\x1f" + m.content_hash); it != m_pins.end()) pinned = it->second;
+    if (auto it = m_pins.find(m.id); it != m_pins.end()) pinned = it->second;
     std::string was = current.ok() ? std::to_string(current->size()) + " bytes" : "missing";
     return Outcome{K::changed, "changed: " + was + " -> " + std::to_string(c.response.body.size()) + " bytes, new snapshot " +
                        hash + "; " + std::to_string(pinned) + " citation" + (pinned == 1 ? "" : "s") +
-                       " pinned to the old snapshot: run `provcheck check`",
+                       " to judge against it: " +
+                       (same_text ? "its text did not change (markup or scripts only)" : "run `provcheck check`"),
                    ErrorKind::io};
   }
 

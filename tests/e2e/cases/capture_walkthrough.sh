@@ -67,7 +67,7 @@ cat >"$TMP/site/ferry.html" <<'HTML'
 HTML
 pc_ok source refresh
 expect_out_contains "ferry: changed:"
-expect_out_contains "4 citations pinned to the old snapshot"
+expect_out_contains "4 citations to judge against it"
 expect_out_contains "annual: unchanged (HTTP 304 Not Modified)"
 
 pc check

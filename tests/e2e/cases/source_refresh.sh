@@ -49,14 +49,23 @@ expect_out_contains "pier: unchanged (HTTP 304 Not Modified)"
 expect_state_unchanged
 [ "$(requests 'GET /pier.html 304')" = 2 ] || fail "If-Modified-Since got no 304: $(cat "$SERVER_LOG")"
 
-# The page changes between requests.
+# Only a script changes: a new snapshot, but the text a reader sees is the same.
 sleep 1.1  # a new Last-Modified second
+sed -i 's|<title>Pier</title>|<title>Pier</title><script>var build = 2;</script>|' "$TMP/site/pier.html"
+pc_ok source refresh pier
+expect_out_contains "pier: changed:"
+expect_out_contains "2 citations to judge against it: its text did not change (markup or scripts only)"
+pc_ok check
+expect_out_contains "2 intact"
+
+# The page changes between requests.
+sleep 1.1
 page 48
 pc_ok source show pier --format json
 snaps_before=$(json_get '.snapshots' | py -c 'import json,sys; print(len(json.load(sys.stdin)))')
 pc_ok source refresh pier
 expect_out_contains "pier: changed:"
-expect_out_contains "2 citations pinned to the old snapshot"
+expect_out_contains "2 citations to judge against it: run \`provcheck check\`"
 grep -q "with 48 berths" sources/pier.html || fail "the content file was not replaced"
 pc_ok source show pier --format json
 snaps_after=$(json_get '.snapshots' | py -c 'import json,sys; print(len(json.load(sys.stdin)))')
