@@ -83,3 +83,12 @@ pc source add drafts/raw.md --id raw2 --text-layer pdf-poppler/1
 expect_rc 2
 expect_err_contains "--text-layer: text layer 'pdf-poppler/1' does not fit media type 'text/markdown'"
 expect_state_unchanged
+
+# A PDF replaced by bytes poppler cannot read: its citations are
+# source_missing with the reason; the other sources are still judged.
+printf 'not a pdf any more\n' >sources/survey.pdf
+pc check --format json
+expect_rc 1
+expect_json_field .citations[5].claim weekday .citations[5].status source_missing .citations[5].page 3
+[[ "$(json_get .citations[5].message)" == *"not a PDF that poppler can read"* ]] || fail "no reason: $(json_get .citations[5].message)"
+expect_json_field .citations[0].status intact
