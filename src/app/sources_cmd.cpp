@@ -110,13 +110,7 @@ util::Result<PlannedSource> plan_source(const Session& s, const fs::path& path, 
 // A URL: fetched now; the bytes go to sources/ID.EXT (EXT from the media type).
 util::Result<PlannedSource> plan_url_source(const Session& s, const std::string& url, const SourceAddOptions& o,
                                             std::set<std::string>& ids) {
-  PC_ASSIGN_OR_RETURN(Capture c, capture_url(url, o.http, ""));
-  if (!o.text_layer.empty() && o.text_layer != c.layer) {
-    PC_ASSIGN_OR_RETURN(c.layer, chosen_layer(o, c.media_type, url));
-    PC_ASSIGN_OR_RETURN(workspace::TextLayer t, workspace::extract_text_layer(c.layer, c.response.body, url));
-    c.text = std::move(t.text);
-  }
-  PlannedSource p;
+  // The id comes from the URL, so it is checked before anything is fetched.
   std::string id = o.id ? *o.id : id_from_url(url);
   if (!workspace::is_valid_id(id)) {
     return Error(ErrorKind::invalid_input, url + ": '" + id + "' is not a valid source id (lowercase letters, "
@@ -127,6 +121,13 @@ util::Result<PlannedSource> plan_url_source(const Session& s, const std::string&
                                           "' already exists; choose another with --id, or `provcheck source refresh " +
                                           id + "` to capture it again");
   }
+  PC_ASSIGN_OR_RETURN(Capture c, capture_url(url, o.http, ""));
+  if (!o.text_layer.empty() && o.text_layer != c.layer) {
+    PC_ASSIGN_OR_RETURN(c.layer, chosen_layer(o, c.media_type, url));
+    PC_ASSIGN_OR_RETURN(workspace::TextLayer t, workspace::extract_text_layer(c.layer, c.response.body, url));
+    c.text = std::move(t.text);
+  }
+  PlannedSource p;
   p.meta.id = id;
   p.meta.media_type = c.media_type;
   p.meta.text_layer = c.layer;

@@ -54,3 +54,12 @@ cmp -s sources/moved-quay.html "$TMP/site/quay.html" || fail "the snapshot is no
 
 pc_ok check --format json
 expect_json_field .summary.citations 3 .summary.errors 0
+
+# An id already taken is refused before anything is fetched.
+n=$(requests 'GET ')
+snapshot_state
+pc source add "$BASE/quay.html" --id quay-plain
+expect_rc 2
+expect_err_contains "a source with id 'quay-plain' already exists"
+expect_state_unchanged
+[ "$(requests 'GET ')" = "$n" ] || fail "the URL was fetched although the id was taken"
