@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <thread>
@@ -20,6 +21,9 @@ namespace fs = std::filesystem;
 class HttpFetch : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
+    // A proxy from the environment must not see loopback traffic.
+    ::setenv("no_proxy", "*", 1);
+    ::setenv("NO_PROXY", "*", 1);
     s_dir = fs::temp_directory_path() / ("provcheck-http-" + std::to_string(::getpid()));
     fs::create_directories(s_dir / "site");
     std::ofstream(s_dir / "site" / "page.html") << "<html><body><p>Hello</p></body></html>";
