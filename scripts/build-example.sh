@@ -10,7 +10,7 @@ rm -f sources/*.meta.json claims/example.json
 rm -rf .provcheck
 "$pc" init >/dev/null
 tail -n +2 scripts/example/sources.tsv | while IFS=$'\t' read -r file id title publisher url published; do
-  "$pc" source add "$file" --id "$id" --title "$title" --publisher "$publisher" --url "$url" \
+  "$pc" source add "$file" --text-layer identity --id "$id" --title "$title" --publisher "$publisher" --url "$url" \
     --published "$published" --retrieved "${published}T12:00:00Z"
 done
 "$pc" claim import scripts/example/claims.jsonl --to claims/example.json

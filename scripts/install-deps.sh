@@ -16,6 +16,10 @@ packages=(
   libsimdjson-dev    # fast claims-file reading with line numbers
   libutf8proc-dev    # Unicode normalization
   libzstd-dev        # snapshot compression
+  libcurl4-openssl-dev # capturing sources from http(s) URLs
+  libgumbo-dev       # HTML text layer
+  libpoppler-cpp-dev # PDF text layer
+  libcmark-dev       # Markdown text layer
   # tests
   libgtest-dev libgmock-dev python3
   # benchmarks

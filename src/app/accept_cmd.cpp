@@ -18,25 +18,15 @@ namespace {
 
 struct CurrentSource {
   workspace::SourceEntry entry;
-  std::string text;  // text layer now
-  std::string hash;  // xxh3-128 of the text layer
-  std::string unusable;  // why the source cannot be read, when it cannot
+  workspace::LoadedText loaded;  // text layer now, with the raw bytes' hash (the snapshot)
+  std::string unusable;          // why the source cannot be read, when it cannot
 };
 
 CurrentSource load_source(const workspace::Workspace& ws, const workspace::SourceEntry& e) {
-  CurrentSource s{e, {}, {}, {}};
-  auto bytes = util::read_file(ws.absolute(e.content));
-  if (!bytes.ok()) {
-    s.unusable = bytes.error().message();
-    return s;
-  }
-  auto text = workspace::text_layer(e.meta.media_type, std::move(bytes).value(), e.content);
-  if (!text.ok()) {
-    s.unusable = text.error().message();
-    return s;
-  }
-  s.text = std::move(text).value();
-  s.hash = util::xxh3_128_digest(s.text);
+  CurrentSource s{e, {}, {}};
+  auto t = workspace::load_text_layer(ws, e);
+  if (!t.ok()) s.unusable = t.error().message();
+  else s.loaded = std::move(t).value();
   return s;
 }
 
@@ -106,7 +96,7 @@ util::Result<CommandOutput> claim_accept(const GlobalOptions& g, const ClaimAcce
           ++refused;
           continue;
         }
-        core::SourceView view(src.text);
+        core::SourceView view(src.loaded.text);
         core::Verdict v = core::judge_citation(view, ct);
         const char* status = core::status_name(v.status);
         if (v.status == core::CitationStatus::intact) continue;
@@ -124,7 +114,9 @@ util::Result<CommandOutput> claim_accept(const GlobalOptions& g, const ClaimAcce
           ++skipped;
           continue;
         }
-        core::Citation fresh = core::make_citation(src.text, *v.found_start, *v.found_end, ct.source, src.hash);
+        core::Citation fresh =
+            core::make_citation(src.loaded.text, *v.found_start, *v.found_end, ct.source, src.loaded.raw_hash);
+        workspace::record_page(src.entry.meta, src.loaded.text, fresh);
         pins.push_back({c.id, static_cast<int>(i), now, status, ct, fresh.start, fresh.end, fresh.snapshot});
         out.out += "accepted " + where(c, i) + " (" + status + "): bytes " + span(ct.start, ct.end) + " -> " +
                    span(fresh.start, fresh.end) + (v.diff.empty() ? "" : ": " + v.diff) + "\n";
@@ -147,10 +139,10 @@ util::Result<CommandOutput> claim_accept(const GlobalOptions& g, const ClaimAcce
     PC_ASSIGN_OR_RETURN(auto tx, s.store->begin_write());
     for (const auto& [id, src] : loaded) {
       if (!src.unusable.empty()) continue;
-      store::SnapshotInfo snap{src.hash, src.entry.meta.media_type, static_cast<std::int64_t>(src.text.size()),
-                               src.hash, now, src.entry.content};
-      PC_TRY_STATUS(s.store->put_snapshot(snap, src.text));
-      PC_TRY_STATUS(s.store->put_source(src.entry.meta, src.hash, now));
+      store::SnapshotInfo snap{src.loaded.raw_hash, src.entry.meta.media_type, src.loaded.raw_size,
+                               src.loaded.text_hash, now, src.entry.content};
+      PC_TRY_STATUS(s.store->put_snapshot(snap, src.loaded.text));
+      PC_TRY_STATUS(s.store->put_source(src.entry.meta, src.loaded.raw_hash, now));
     }
     for (const auto& p : pins) PC_TRY_STATUS(s.store->put_pin(p));
     PC_ASSIGN_OR_RETURN(auto index_state, s.store->meta("claims_index"));

@@ -71,6 +71,7 @@ core::CitationFinding finding_from(const core::Claim& claim, int index, const co
   if (v.status != core::CitationStatus::intact) f.old_passage = c.quote;
   f.new_passage = v.new_passage;
   f.diff = v.diff;
+  f.page = c.page;
   return f;
 }
 
@@ -146,6 +147,7 @@ Judged collect(const CheckInputs& in, const Previous& prev, const std::string& s
       f.severity = settings.severity_for(f.status);
       f.claim_file = claim.file;
       f.claim_line = claim.line;
+      f.page = c.page;
       if (relocated) j.rows.emplace_back(f, ck);
       j.report.citations.push_back(std::move(f));
       continue;

@@ -7,6 +7,8 @@
 #include "app/inputs.h"
 #include "util/hash.h"
 #include "util/utf8.h"
+#include "workspace/text_cache.h"
+#include "workspace/text_layers.h"
 
 namespace provcheck::app {
 using util::ErrorKind;
@@ -82,28 +84,41 @@ struct Work {
   void decide(LoadedSource& ls, std::optional<std::string>& text);
 };
 
-// Reads the text layer; on failure the source becomes unusable.
-std::optional<std::string> read_text(const workspace::Workspace& ws, LoadedSource& ls, bool check_binary) {
+// Reads the text layer; on failure the source becomes unusable. With
+// `fresh` the file is new to this run: its bytes are checked and hashed;
+// otherwise its hash is known (from the stat cache) and a rendered layer
+// may come from the text-layer cache without reading the file.
+std::optional<std::string> read_text(const workspace::Workspace& ws, LoadedSource& ls, bool fresh) {
   const workspace::SourceEntry& e = ls.entry;
+  const std::string layer = workspace::layer_of(e.meta);
+  const bool identity = workspace::is_identity_layer(layer);
+  if (!fresh && !identity) {
+    if (auto cached = workspace::cached_text_layer(ws, ls.hash, layer)) return cached;
+  }
   auto bytes = util::read_file(ws.absolute(e.content));
   if (!bytes.ok()) {
     ls.present = false;
     ls.problem = e.content + " is unreadable: " + bytes.error().message();
     return std::nullopt;
   }
-  if (check_binary && util::looks_binary(*bytes)) {
+  if (fresh && workspace::raw_is_text(e.meta.media_type) && util::looks_binary(*bytes)) {
     ls.present = false;
     ls.problem = e.content + " is now a binary file, not text";
     return std::nullopt;
   }
-  if (check_binary) ls.hash = util::xxh3_128_digest(*bytes);
-  auto text = workspace::text_layer(e.meta.media_type, std::move(bytes).value(), e.content);
+  if (fresh) ls.hash = util::xxh3_128_digest(*bytes);
+  if (identity) return std::move(bytes).value();
+  if (fresh) {
+    if (auto cached = workspace::cached_text_layer(ws, ls.hash, layer)) return cached;
+  }
+  auto text = workspace::extract_text_layer(layer, std::move(bytes).value(), e.content);
   if (!text.ok()) {
     ls.present = false;
     ls.problem = text.error().message();
     return std::nullopt;
   }
-  return std::move(text).value();
+  workspace::remember_text_layer(ws, ls.hash, layer, text->text);
+  return std::move(text->text);
 }
 
 void Work::process(LoadedSource& ls) {
@@ -128,9 +143,8 @@ void Work::process(LoadedSource& ls) {
     text = read_text(ws, ls, true);
     if (!text) return;
     ls.changed = true;
-    // For plain text and Markdown the text layer is the bytes: no second hash.
-    bool identity = e.meta.media_type == "text/plain" || e.meta.media_type == "text/markdown";
-    ls.text_hash = identity ? ls.hash : util::xxh3_128_digest(*text);
+    // When the text layer is the file's bytes, there is no second hash to take.
+    ls.text_hash = workspace::is_identity_layer(workspace::layer_of(e.meta)) ? ls.hash : util::xxh3_128_digest(*text);
     if (!prev.known_snapshots.count(ls.hash)) ls.compressed = store::compress_snapshot_text(*text);
   }
   decide(ls, text);

@@ -28,8 +28,10 @@ constexpr const char* k_default_claims_file = "claims/claims.json";
 
 struct LoadedSource {
   workspace::SourceEntry entry;
-  std::string bytes;
-  std::string hash;
+  std::string bytes;      // the text layer
+  std::string hash;       // xxh3-128 of the content file's raw bytes: the snapshot
+  std::string text_hash;  // xxh3-128 of the text layer
+  std::int64_t raw_size = 0;
 };
 
 util::Result<std::string> target_file(const workspace::Workspace& ws, const std::optional<std::string>& to) {
@@ -113,7 +115,7 @@ util::Result<CommandOutput> add_requests(const GlobalOptions& g, const std::vect
 
   PC_ASSIGN_OR_RETURN(auto entries, workspace::list_sources(s.ws));
   std::map<std::string, LoadedSource> sources;
-  for (auto& e : entries) sources.emplace(e.meta.id, LoadedSource{e, {}, {}});
+  for (auto& e : entries) sources.emplace(e.meta.id, LoadedSource{e, {}, {}, {}, 0});
   std::set<std::string> loaded;
   CommandOutput out;
   std::vector<core::Claim> added;
@@ -121,17 +123,21 @@ util::Result<CommandOutput> add_requests(const GlobalOptions& g, const std::vect
     auto it = sources.find(r.source);
     if (it != sources.end() && !loaded.count(r.source)) {
       const workspace::SourceEntry& e = it->second.entry;
-      auto bytes = util::read_file(s.ws.absolute(e.content));
-      if (!bytes.ok()) return bytes.error().with_context(r.origin + ": source '" + r.source + "'");
-      PC_ASSIGN_OR_RETURN(std::string text, workspace::text_layer(e.meta.media_type, std::move(bytes).value(), e.content));
-      it->second.bytes = std::move(text);
-      it->second.hash = util::xxh3_128_digest(it->second.bytes);
+      PC_ASSIGN_OR_RETURN(workspace::LoadedText t, workspace::load_text_layer(s.ws, e));
+      it->second.bytes = std::move(t.text);
+      it->second.hash = std::move(t.raw_hash);
+      it->second.text_hash = std::move(t.text_hash);
+      it->second.raw_size = t.raw_size;
       loaded.insert(r.source);
     }
     std::string note;
     std::vector<std::string> assumed;
     PC_ASSIGN_OR_RETURN(core::Claim c, build_claim(r, sources, taken, note, settings, assumed));
     c.file = target;
+    const LoadedSource& cited = sources.at(r.source);
+    if (int page = workspace::record_page(cited.entry.meta, cited.bytes, c.citations.back())) {
+      note += "; p. " + std::to_string(page);
+    }
     out.notes.push_back(note);
     out.notes.insert(out.notes.end(), assumed.begin(), assumed.end());
     added.push_back(std::move(c));
@@ -147,8 +153,8 @@ util::Result<CommandOutput> add_requests(const GlobalOptions& g, const std::vect
   PC_ASSIGN_OR_RETURN(auto tx, s.store->begin_write());
   for (const std::string& id : loaded) {
     const LoadedSource& src = sources.at(id);
-    store::SnapshotInfo snap{src.hash, src.entry.meta.media_type, static_cast<std::int64_t>(src.bytes.size()),
-                             src.hash, now_iso(), src.entry.content};
+    store::SnapshotInfo snap{src.hash, src.entry.meta.media_type, src.raw_size, src.text_hash, now_iso(),
+                             src.entry.content};
     PC_TRY_STATUS(s.store->put_snapshot(snap, src.bytes));
     PC_TRY_STATUS(s.store->put_source(src.entry.meta, src.hash, now_iso()));
   }

@@ -35,7 +35,7 @@ util::Result<CommandOutput> figures(const GlobalOptions& g, const FiguresOptions
   for (const workspace::SourceEntry* e : chosen) {
     auto bytes = util::read_file(ws.absolute(e->content));
     if (!bytes.ok()) return bytes.error().with_context("source '" + e->meta.id + "'");
-    PC_ASSIGN_OR_RETURN(std::string text, workspace::text_layer(e->meta.media_type, std::move(bytes).value(), e->content));
+    PC_ASSIGN_OR_RETURN(std::string text, workspace::text_layer(e->meta, std::move(bytes).value(), e->content));
     all.push_back({e->meta.id, core::extract_figures(text)});
   }
   CommandOutput out;

@@ -34,7 +34,7 @@ util::Result<std::optional<Current>> current_snapshot(const Session& s, const wo
   auto bytes = util::read_file(s.ws.absolute(e.content));
   if (!bytes.ok() || util::looks_binary(*bytes)) return std::optional<Current>();
   std::string hash = util::xxh3_128_digest(*bytes);
-  auto text = workspace::text_layer(e.meta.media_type, std::move(bytes).value(), e.content);
+  auto text = workspace::text_layer(e.meta, std::move(bytes).value(), e.content);
   if (!text.ok()) return std::optional<Current>();
   return std::optional<Current>(Current{hash, std::move(text).value()});
 }
@@ -96,7 +96,7 @@ util::Result<std::map<std::string, std::vector<std::string>>> refresh_search_ind
     }
     if (!text) {
       PC_ASSIGN_OR_RETURN(std::string bytes, util::read_file(s.ws.absolute(e.content)));
-      PC_ASSIGN_OR_RETURN(std::string layer, workspace::text_layer(e.meta.media_type, std::move(bytes), e.content));
+      PC_ASSIGN_OR_RETURN(std::string layer, workspace::text_layer(e.meta, std::move(bytes), e.content));
       text = std::move(layer);
     }
     PC_TRY_STATUS(s.store->index_passages(cur->hash, passages_of(*text)));

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,10 @@ struct CommandOutput {
   std::string out;                 // for stdout
   std::vector<std::string> notes;  // for stderr: warnings, assumptions
   bool provenance_broken = false;  // exit 1 when true
+  // A command that did part of its work (e.g. `source refresh` with some
+  // sources unreachable) prints its outcome and still fails: this error's
+  // kind picks the exit code and its message goes to stderr.
+  std::optional<util::Error> partial_failure;
 };
 
 struct Session {

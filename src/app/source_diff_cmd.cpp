@@ -81,9 +81,9 @@ util::Result<CommandOutput> source_diff(const GlobalOptions& g, const SourceDiff
                                            "); `provcheck source list` shows the ids");
   }
   PC_ASSIGN_OR_RETURN(workspace::SourceEntry e, workspace::read_source_entry(s.ws, s.ws.relative(sidecar)));
-  PC_ASSIGN_OR_RETURN(std::string raw, util::read_file(s.ws.absolute(e.content)));
-  PC_ASSIGN_OR_RETURN(std::string now_text, workspace::text_layer(e.meta.media_type, std::move(raw), e.content));
-  std::string now_hash = util::xxh3_128_digest(now_text);
+  PC_ASSIGN_OR_RETURN(workspace::LoadedText now, workspace::load_text_layer(s.ws, e));
+  const std::string& now_text = now.text;
+  const std::string& now_hash = now.raw_hash;  // snapshots are named by their raw bytes' hash
 
   // Which snapshots the claims were pinned to, and by whom.
   PC_ASSIGN_OR_RETURN(auto files, workspace::load_claims(s.ws));

@@ -4,11 +4,14 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "app/capture.h"
 #include "core/text_search.h"
 #include "util/file_io.h"
 #include "util/hash.h"
 #include "util/utf8.h"
 #include "workspace/sources.h"
+#include "workspace/text_cache.h"
+#include "workspace/text_layers.h"
 
 namespace provcheck::app {
 namespace fs = std::filesystem;
@@ -23,6 +26,7 @@ struct PlannedSource {
   fs::path content_target;
   bool copy = false;
   std::string bytes;
+  std::string text;  // the text layer
   util::FileStat stat;
 };
 
@@ -31,6 +35,15 @@ bool inside(const fs::path& dir, const fs::path& p) {
   auto q = fs::weakly_canonical(p);
   auto rel = q.lexically_relative(d);
   return !rel.empty() && *rel.begin() != ".." && rel.is_relative();
+}
+
+// --text-layer, or the layer new sources of this media type get.
+util::Result<std::string> chosen_layer(const SourceAddOptions& o, const std::string& media_type, const std::string& shown) {
+  if (o.text_layer.empty()) return workspace::layer_for_new_source(media_type);
+  if (std::string why = workspace::layer_problem(o.text_layer, media_type); !why.empty()) {
+    return Error(ErrorKind::invalid_input, shown + ": --text-layer: " + why);
+  }
+  return o.text_layer;
 }
 
 util::Result<PlannedSource> plan_source(const Session& s, const fs::path& path, const SourceAddOptions& o,
@@ -43,8 +56,9 @@ util::Result<PlannedSource> plan_source(const Session& s, const fs::path& path, 
   if (!st.is_regular) return Error(ErrorKind::invalid_input, shown + ": not a regular file");
   PlannedSource p;
   PC_ASSIGN_OR_RETURN(p.meta.media_type, workspace::media_type_for(path));
+  PC_TRY_STATUS(check_confined(s.ws, path, o.allow_outside));
   PC_ASSIGN_OR_RETURN(p.bytes, util::read_file(path));
-  if (util::looks_binary(p.bytes)) {
+  if (workspace::raw_is_text(p.meta.media_type) && util::looks_binary(p.bytes)) {
     return Error(ErrorKind::invalid_input, shown + ": looks like a binary file (NUL bytes or mostly invalid UTF-8), "
                                                    "not text; convert it to text first");
   }
@@ -55,7 +69,10 @@ util::Result<PlannedSource> plan_source(const Session& s, const fs::path& path, 
                     std::to_string(core::line_of(p.bytes, u.first_invalid_offset)) +
                     "); they are kept as they are, offsets do not shift, and they read as U+FFFD when matching");
   }
-  if (p.bytes.empty()) notes.push_back(shown + ": the file is empty; no passage of it can be cited yet");
+  PC_ASSIGN_OR_RETURN(p.meta.text_layer, chosen_layer(o, p.meta.media_type, shown));
+  PC_ASSIGN_OR_RETURN(workspace::TextLayer layer, workspace::extract_text_layer(p.meta.text_layer, p.bytes, shown));
+  p.text = std::move(layer.text);
+  if (p.text.empty()) notes.push_back(shown + ": the file has no text; no passage of it can be cited yet");
   std::string id = o.id ? *o.id : workspace::id_from_filename(path);
   if (!workspace::is_valid_id(id)) {
     return Error(ErrorKind::invalid_input, shown + ": '" + id + "' is not a valid source id (lowercase letters, "
@@ -81,11 +98,57 @@ util::Result<PlannedSource> plan_source(const Session& s, const fs::path& path, 
     }
   }
   p.meta.file = p.content_target.filename().string();
-  p.meta.title = o.title.empty() ? path.stem().string() : o.title;
+  p.meta.title = !o.title.empty() ? o.title : !layer.title.empty() ? layer.title : path.stem().string();
   p.meta.publisher = o.publisher;
   p.meta.url = o.url;
   p.meta.published = o.published;
   p.meta.retrieved = o.retrieved.empty() ? now_iso() : o.retrieved;
+  p.meta.content_hash = util::xxh3_128_digest(p.bytes);
+  return p;
+}
+
+// A URL: fetched now; the bytes go to sources/ID.EXT (EXT from the media type).
+util::Result<PlannedSource> plan_url_source(const Session& s, const std::string& url, const SourceAddOptions& o,
+                                            std::set<std::string>& ids) {
+  // The id comes from the URL, so it is checked before anything is fetched.
+  std::string id = o.id ? *o.id : id_from_url(url);
+  if (!workspace::is_valid_id(id)) {
+    return Error(ErrorKind::invalid_input, url + ": '" + id + "' is not a valid source id (lowercase letters, "
+                                                 "digits, '.', '_', '-'); give one with --id");
+  }
+  if (!ids.insert(id).second || fs::exists(workspace::sidecar_path(s.ws, id))) {
+    return Error(ErrorKind::conflict, url + ": a source with id '" + id +
+                                          "' already exists; choose another with --id, or `provcheck source refresh " +
+                                          id + "` to capture it again");
+  }
+  PC_ASSIGN_OR_RETURN(Capture c, capture_url(url, o.http, ""));
+  if (!o.text_layer.empty() && o.text_layer != c.layer) {
+    PC_ASSIGN_OR_RETURN(c.layer, chosen_layer(o, c.media_type, url));
+    PC_ASSIGN_OR_RETURN(workspace::TextLayer t, workspace::extract_text_layer(c.layer, c.response.body, url));
+    c.text = std::move(t.text);
+  }
+  PlannedSource p;
+  p.meta.id = id;
+  p.meta.media_type = c.media_type;
+  p.meta.text_layer = c.layer;
+  p.content_target = s.ws.sources_dir() / (id + workspace::extension_for(c.media_type));
+  p.copy = true;
+  if (fs::exists(p.content_target)) {
+    return Error(ErrorKind::conflict, s.ws.relative(p.content_target) + " already exists; choose another id with --id");
+  }
+  p.meta.file = p.content_target.filename().string();
+  p.meta.title = !o.title.empty() ? o.title : !c.title.empty() ? c.title : id;
+  p.meta.publisher = o.publisher;
+  p.meta.url = o.url.empty() ? url : o.url;
+  p.meta.published = o.published;
+  p.meta.retrieved = o.retrieved.empty() ? now_iso() : o.retrieved;
+  p.meta.capture_url = url;
+  p.meta.final_url = c.response.final_url;
+  p.meta.http_status = static_cast<int>(c.response.status);
+  p.meta.etag = c.response.etag;
+  p.meta.last_modified = c.response.last_modified;
+  p.bytes = std::move(c.response.body);
+  p.text = std::move(c.text);
   p.meta.content_hash = util::xxh3_128_digest(p.bytes);
   return p;
 }
@@ -105,6 +168,11 @@ util::Result<CommandOutput> source_add(const GlobalOptions& g, const SourceAddOp
   std::set<std::string> ids;
   std::vector<PlannedSource> plans;
   for (const std::string& path : o.paths) {
+    if (is_url(path)) {
+      PC_ASSIGN_OR_RETURN(PlannedSource p, plan_url_source(s, path, o, ids));
+      plans.push_back(std::move(p));
+      continue;
+    }
     PC_ASSIGN_OR_RETURN(PlannedSource p, plan_source(s, fs::path(path), o, ids, out.notes));
     plans.push_back(std::move(p));
   }
@@ -125,14 +193,20 @@ util::Result<CommandOutput> source_add(const GlobalOptions& g, const SourceAddOp
     std::string sidecar_text = workspace::render_sidecar(p.meta);
     if (auto st = util::write_file_atomic(sidecar, sidecar_text); !st.ok()) return undo(st.error());
     written.push_back(sidecar);
-    auto text = workspace::text_layer(p.meta.media_type, p.bytes, p.meta.file);
-    if (!text.ok()) return undo(text.error());
     store::SnapshotInfo snap{p.meta.content_hash, p.meta.media_type, static_cast<std::int64_t>(p.bytes.size()),
-                             util::xxh3_128_digest(*text), p.meta.retrieved, p.from.string()};
-    if (auto st = s.store->put_snapshot(snap, *text); !st.ok()) return undo(st.error());
+                             util::xxh3_128_digest(p.text), p.meta.retrieved,
+                             p.meta.capture_url.empty() ? p.from.string() : p.meta.final_url};
+    if (auto st = s.store->put_snapshot(snap, p.text); !st.ok()) return undo(st.error());
+    if (!workspace::is_identity_layer(p.meta.text_layer)) {
+      workspace::remember_text_layer(s.ws, p.meta.content_hash, p.meta.text_layer, p.text);
+    }
     if (auto st = s.store->put_source(p.meta, p.meta.content_hash, p.meta.retrieved); !st.ok()) return undo(st.error());
     out.out += "added source " + p.meta.id + " (" + s.ws.relative(p.content_target) + ", " +
-               std::to_string(p.bytes.size()) + " bytes, " + p.meta.content_hash + ")\n";
+               std::to_string(p.bytes.size()) + " bytes, " + p.meta.content_hash + ")" +
+               (p.meta.capture_url.empty() ? std::string()
+                                           : " from " + p.meta.final_url + " (HTTP " + std::to_string(p.meta.http_status) +
+                                                 ", " + p.meta.media_type + ")") +
+               "\n";
   }
   if (auto st = tx->commit(); !st.ok()) return undo(st.error());
   return out;
@@ -148,7 +222,8 @@ util::Result<CommandOutput> source_list(const GlobalOptions& g, bool json) {
     if (json) {
       arr.push_back({{"id", e.meta.id}, {"file", e.content}, {"title", e.meta.title}, {"publisher", e.meta.publisher},
                      {"published", e.meta.published}, {"media_type", e.meta.media_type},
-                     {"content_hash", e.meta.content_hash}, {"present", present}});
+                     {"content_hash", e.meta.content_hash}, {"present", present},
+                     {"text_layer", workspace::layer_of(e.meta)}, {"capture_url", e.meta.capture_url}});
     } else {
       out.out += e.meta.id + "\t" + e.content + "\t" + (e.meta.published.empty() ? "-" : e.meta.published) + "\t" +
                  e.meta.title + (present ? "" : "\t(file missing)") + "\n";
@@ -175,10 +250,14 @@ util::Result<CommandOutput> source_show(const GlobalOptions& g, const std::strin
     nlohmann::ordered_json j = {{"id", m.id},           {"file", "sources/" + m.file}, {"title", m.title},
                                 {"publisher", m.publisher}, {"url", m.url},            {"published", m.published},
                                 {"retrieved", m.retrieved}, {"media_type", m.media_type},
-                                {"content_hash", m.content_hash},
+                                {"content_hash", m.content_hash}, {"text_layer", workspace::layer_of(m)},
                                 {"current_hash", now_hash.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(now_hash)}};
     nlohmann::ordered_json arr = nlohmann::ordered_json::array();
     for (const auto& sn : snaps) arr.push_back({{"hash", sn.hash}, {"bytes", sn.byte_size}, {"first_seen", sn.captured_at}});
+    if (!m.capture_url.empty()) {
+      j["capture"] = {{"url", m.capture_url}, {"final_url", m.final_url}, {"http_status", m.http_status},
+                      {"etag", m.etag}, {"last_modified", m.last_modified}};
+    }
     j["snapshots"] = arr;
     out.out = j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
     return out;
@@ -192,6 +271,13 @@ util::Result<CommandOutput> source_show(const GlobalOptions& g, const std::strin
   out.out += "retrieved:    " + m.retrieved + "\n";
   out.out += "media type:   " + m.media_type + "\n";
   out.out += "content hash: " + m.content_hash + "\n";
+  out.out += "text layer:   " + workspace::layer_of(m) + "\n";
+  if (!m.capture_url.empty()) {
+    out.out += "captured:     " + m.capture_url + (m.final_url != m.capture_url ? " -> " + m.final_url : "") +
+               " (HTTP " + std::to_string(m.http_status) + ")\n";
+    if (!m.etag.empty()) out.out += "etag:         " + m.etag + "\n";
+    if (!m.last_modified.empty()) out.out += "last-modified: " + m.last_modified + "\n";
+  }
   if (!now_hash.empty() && now_hash != m.content_hash) out.out += "current hash: " + now_hash + " (the file changed since it was added)\n";
   out.out += "snapshots:    " + std::to_string(snaps.size()) + "\n";
   for (const auto& sn : snaps) out.out += "  " + sn.hash + "  " + std::to_string(sn.byte_size) + " bytes  " + sn.captured_at + "\n";

@@ -19,6 +19,7 @@
 #include "app/locate_cmd.h"
 #include "app/search_cmd.h"
 #include "app/source_diff_cmd.h"
+#include "app/refresh_cmd.h"
 #include "app/sources_cmd.h"
 
 namespace provcheck::cli {
@@ -39,6 +40,7 @@ struct Invocation {
   std::string id;
   std::string init_dir = ".";
   app::SourceAddOptions source_add;
+  app::RefreshOptions refresh;
   core::ClaimRequest request;
   app::ClaimAddOptions claim_add;
   std::string import_path;
@@ -74,6 +76,11 @@ int finish(const util::Result<app::CommandOutput>& r) {
   std::fwrite(r->out.data(), 1, r->out.size(), stdout);
   std::fflush(stdout);
   for (const std::string& n : r->notes) std::fprintf(stderr, "provcheck: %s\n", n.c_str());
+  if (r->partial_failure) {
+    std::fprintf(stderr, "provcheck: error: %s: %s\n", util::error_kind_name(r->partial_failure->kind()),
+                 r->partial_failure->message().c_str());
+    return exit_code_for(r->partial_failure->kind());
+  }
   return r->provenance_broken ? k_exit_broken : k_exit_ok;
 }
 
@@ -91,12 +98,27 @@ void add_init(CLI::App& app, Invocation& in) {
   init->callback([&in] { in.action = [&in] { return app::init(in.global, in.init_dir); }; });
 }
 
+// Bounds of a URL capture (util/http_fetch.h has the defaults).
+void add_http_options(CLI::App* cmd, util::HttpOptions& h) {
+  auto ms = [](double seconds) { return static_cast<long>(seconds * 1000.0 + 0.5); };
+  h.user_agent = std::string("provcheck/") + PROVCHECK_VERSION;
+  cmd->add_option_function<double>("--timeout", [&h, ms](double v) { h.total_timeout_ms = ms(v); },
+                                   "URLs: seconds the whole transfer may take (default 60)")
+      ->check(CLI::Range(0.001, 86400.0));
+  cmd->add_option_function<double>("--connect-timeout", [&h, ms](double v) { h.connect_timeout_ms = ms(v); },
+                                   "URLs: seconds to wait for a connection (default 10)")
+      ->check(CLI::Range(0.001, 3600.0));
+  cmd->add_option("--max-bytes", h.max_bytes, "URLs: largest body accepted, in bytes (default 52428800 = 50 MiB)")
+      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1} << 40));
+  cmd->add_option("--max-redirects", h.max_redirects, "URLs: redirects followed (default 5)")->check(CLI::Range(0L, 50L));
+}
+
 void add_source(CLI::App& app, Invocation& in) {
   auto* source = app.add_subcommand("source", "capture and inspect sources");
   source->require_subcommand(1);
-  auto* add = source->add_subcommand("add", "register .txt/.md files as sources (copied into sources/)");
+  auto* add = source->add_subcommand("add", "register .txt/.md/.html/.pdf files or http(s) URLs as sources");
   app::SourceAddOptions& o = in.source_add;
-  add->add_option("PATH", o.paths, "files to add")->required();
+  add->add_option("PATH", o.paths, "files or http(s) URLs to add")->required();
   add->add_option_function<std::string>("--id", [&o](const std::string& v) { o.id = v; },
                                         "source id (default: from the file name)");
   add->add_option("--title", o.title, "title");
@@ -104,6 +126,12 @@ void add_source(CLI::App& app, Invocation& in) {
   add->add_option("--url", o.url, "where it was published");
   add->add_option("--published", o.published, "publication date, ISO 8601");
   add->add_option("--retrieved", o.retrieved, "when it was captured (default: now)");
+  add->add_option("--text-layer", o.text_layer,
+                  "text layer: identity (the file's bytes, e.g. to quote Markdown source), cmark/1, html-gumbo/1, "
+                  "pdf-poppler/1 (default: by media type)");
+  add->add_flag("--allow-outside", o.allow_outside,
+                "accept a local file outside the workspace, or a symbolic link leading out of it");
+  add_http_options(add, o.http);
   add->callback([&in] { in.action = [&in] { return app::source_add(in.global, in.source_add); }; });
   auto* list = source->add_subcommand("list", "list sources");
   add_format(list, in, {"text", "json"});
@@ -122,6 +150,10 @@ void add_source(CLI::App& app, Invocation& in) {
     in.source_diff.color = use_color();
     in.action = [&in] { return app::source_diff(in.global, in.source_diff); };
   });
+  auto* refresh = source->add_subcommand("refresh", "capture sources again from their URLs; store what changed");
+  refresh->add_option("ID", in.refresh.ids, "source ids (default: every source captured from a URL)");
+  add_http_options(refresh, in.refresh.http);
+  refresh->callback([&in] { in.action = [&in] { return app::source_refresh(in.global, in.refresh); }; });
 }
 
 void add_claim_add(CLI::App* claim, Invocation& in) {

@@ -31,6 +31,7 @@ struct CitationFinding {
   std::string new_passage;
   std::string diff;   // word diff of old and new passage, when the wording changed
   std::string since;  // when this status was first seen, ISO time; empty when unknown
+  int page = 0;       // paged sources (PDF): the page the citation was pinned on; 0 when none
 };
 
 // One claim's structured assertion as the conflict judge read it: a side of

@@ -20,6 +20,17 @@ struct SourceMeta {
   std::string retrieved;   // ISO date-time of capture
   std::string media_type;  // "text/plain", "text/markdown", ...
   std::string content_hash;  // xxh3-128 digest of the content file's bytes
+  // How the text layer is made ("identity", "cmark/1", "html-gumbo/1",
+  // "pdf-poppler/1"); empty in sidecars written before layers had names,
+  // which keep the file-bytes layer they were pinned with.
+  std::string text_layer;
+  // Capture from a URL: what was fetched (refresh fetches it again), where
+  // the redirects ended, the HTTP status and the validators of the response.
+  std::string capture_url;
+  std::string final_url;
+  int http_status = 0;
+  std::string etag;
+  std::string last_modified;
 };
 
 struct Assertion {
@@ -43,6 +54,7 @@ struct Citation {
   std::string quote_hash;       // xxh3-64 of quote's bytes
   std::string normalized_hash;  // xxh3-64 of the normalized quote, algorithm names the normalizer version
   std::string snapshot;         // xxh3-128 of the source bytes it was pinned to
+  int page = 0;                 // paged sources (PDF): the page of `start`, from 1; 0 when the source has no pages
 };
 
 struct Claim {

@@ -70,6 +70,7 @@ std::string render_check_json(const core::CheckReport& report) {
     c["message"] = f.message;
     c["claim_file"] = f.claim_file;
     c["claim_line"] = f.claim_line;
+    if (f.page > 0) c["page"] = f.page;
     if (f.status != core::CitationStatus::intact) {
       c["old_passage"] = f.old_passage;
       c["new_passage"] = f.new_passage.empty() ? ordered_json(nullptr) : ordered_json(f.new_passage);

@@ -60,7 +60,8 @@ std::string render_check_markdown(const core::CheckReport& report) {
       any = true;
     }
     out += "| " + std::string(core::severity_name(f.severity)) + " | " + core::status_name(f.status) + " | " +
-           md(f.claim) + " | " + md(f.source) + " | " + md(f.claim_file) + ":" + std::to_string(f.claim_line) +
+           md(f.claim) + " | " + md(f.source) +
+           (f.page > 0 ? " p. " + std::to_string(f.page) : std::string()) + " | " + md(f.claim_file) + ":" + std::to_string(f.claim_line) +
            " | " + md(f.message) + (f.diff.empty() ? "" : ": `" + code(f.diff) + "`") + " |\n";
   }
   if (!any && report.conflicts.empty()) out += "\nEvery citation holds.\n";

@@ -123,7 +123,7 @@ std::string render_check_text(const core::CheckReport& report, bool color) {
         header = true;
       }
       out += "  " + f.claim_file + ":" + std::to_string(f.claim_line) + ": claim " + f.claim + " cites " + f.source +
-             " [" + span(f.pinned_start, f.pinned_end) + "] (" + core::severity_name(f.severity) + ")\n";
+             (f.page > 0 ? " p. " + std::to_string(f.page) : std::string()) + " [" + span(f.pinned_start, f.pinned_end) + "] (" + core::severity_name(f.severity) + ")\n";
       if (!f.message.empty()) out += "    " + f.message + "\n";
       out += "    was: \"" + one_line(f.old_passage, 160) + "\"\n";
       if (!f.new_passage.empty()) out += "    now: \"" + one_line(f.new_passage, 160) + "\"\n";

@@ -87,6 +87,11 @@ CREATE VIRTUAL TABLE passages USING fts5(
 CREATE TABLE search_snapshots(         -- snapshots whose passages are in the index, as rowids first..last
   snapshot TEXT PRIMARY KEY, passages INTEGER NOT NULL, first_row INTEGER NOT NULL, last_row INTEGER NOT NULL);
 )sql",
+    // 4: capture: the page of a citation in a paged source (PDF), for reports
+    // answered from the store.
+    R"sql(
+ALTER TABLE results ADD COLUMN page INTEGER;
+)sql",
 };
 
 util::Result<int> user_version(Connection& db) {

@@ -80,6 +80,7 @@ class SqliteStore : public Store {
     m_put_citation.reset();
     m_put_history.reset();
     m_put_result.reset();
+    m_put_result_page.reset();
     std::error_code ec;
     auto wal_size = std::filesystem::file_size(m_db.path() + "-wal", ec);
     if (!ec && wal_size > 0 && (wal_size < k_checkpoint_on_close_bytes || m_snapshot_bytes == 0)) {
@@ -340,7 +341,28 @@ class SqliteStore : public Store {
       f.diff = st.column_text(19);
       out.emplace(st.column_text(0), std::move(r));
     }
+    PC_TRY_STATUS(read_result_pages(out));
     return out;
+  }
+
+  // The page of a citation in a paged source, kept beside its result row.
+  Status put_result_page(const std::string& key, int page) {
+    Statement* st = nullptr;
+    PC_ASSIGN_OR_RETURN(st, cached(m_put_result_page, "UPDATE results SET page = ?1 WHERE key = ?2 AND page IS NOT ?1"));
+    if (page > 0) st->bind(1, std::int64_t{page}); else st->bind_null(1);
+    st->bind(2, std::string_view(key));
+    return st->run();
+  }
+
+  Status read_result_pages(std::unordered_map<std::string, StoredResult>& out) {
+    PC_ASSIGN_OR_RETURN(Statement st, Statement::prepare(m_db, "SELECT key, page FROM results WHERE page IS NOT NULL"));
+    for (;;) {
+      PC_ASSIGN_OR_RETURN(bool row, st.step());
+      if (!row) break;
+      auto it = out.find(st.column_text(0));
+      if (it != out.end()) it->second.finding.page = static_cast<int>(st.column_int(1));
+    }
+    return Status();
   }
 
   Status put_result(std::int64_t run, const core::CitationFinding& f, const std::string& cache_key) override {
@@ -373,7 +395,8 @@ class SqliteStore : public Store {
     up->bind(13, f.similarity).bind(14, std::string_view(f.message)).bind(15, std::string_view(f.old_passage));
     up->bind(16, std::string_view(f.new_passage)).bind(17, std::string_view(cache_key)).bind(18, run).bind(19, run);
     up->bind(20, std::string_view(f.diff));
-    return up->run();
+    PC_TRY_STATUS(up->run());
+    return put_result_page(key, f.page);
   }
 
   Status delete_results(const std::vector<std::string>& keys) override {
@@ -531,6 +554,7 @@ class SqliteStore : public Store {
   std::uint64_t m_snapshot_bytes = 0;  // stored by this connection, for the checkpoint policy
   std::unique_ptr<Statement> m_put_snapshot, m_put_source, m_link_snapshot, m_del_claim, m_del_citations, m_put_claim,
       m_put_citation, m_put_history, m_put_result;
+  std::unique_ptr<Statement> m_put_result_page;
 };
 
 }  // namespace

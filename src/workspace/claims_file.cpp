@@ -24,7 +24,8 @@ const std::vector<std::string_view> k_file_fields = {"schema", "claims"};
 const std::vector<std::string_view> k_claim_fields = {"id", "text", "assertion", "tags", "citations"};
 const std::vector<std::string_view> k_assertion_fields = {"subject", "metric", "value", "unit", "approx", "as_of"};
 const std::vector<std::string_view> k_citation_fields = {"source", "quote",      "prefix",          "suffix",  "start",
-                                                         "end",    "quote_hash", "normalized_hash", "snapshot"};
+                                                         "end",    "quote_hash", "normalized_hash", "snapshot",
+                                                         "page"};
 const std::vector<std::string_view> k_request_fields = {"source", "quote", "id",   "text",   "occurrence", "subject",
                                                         "metric", "value", "unit", "approx", "as_of",      "tags"};
 
@@ -70,6 +71,13 @@ util::Result<core::Citation> parse_citation(JsonValue& v, const std::string& ori
   for (auto& [key, f] : v.fields) {
     if (key == "start") { PC_ASSIGN_OR_RETURN(c.start, parse_offset(f, origin, key)); has_start = true; continue; }
     if (key == "end") { PC_ASSIGN_OR_RETURN(c.end, parse_offset(f, origin, key)); has_end = true; continue; }
+    if (key == "page") {
+      std::uint64_t page = 0;
+      PC_ASSIGN_OR_RETURN(page, parse_offset(f, origin, key));
+      if (page < 1 || page > 10000000) return invalid(json_where(origin, f), "field \"page\" must be a page number from 1");
+      c.page = static_cast<int>(page);
+      continue;
+    }
     std::string* slot = key == "source" ? &c.source : key == "quote" ? &c.quote : key == "prefix" ? &c.prefix
                       : key == "suffix" ? &c.suffix : key == "quote_hash" ? &c.quote_hash
                       : key == "normalized_hash" ? &c.normalized_hash : key == "snapshot" ? &c.snapshot : nullptr;
@@ -208,6 +216,7 @@ std::string render_claims_file(const ClaimsFile& file) {
       k["quote_hash"] = ct.quote_hash;
       k["normalized_hash"] = ct.normalized_hash;
       k["snapshot"] = ct.snapshot;
+      if (ct.page > 0) k["page"] = ct.page;
       cites.push_back(std::move(k));
     }
     j["citations"] = std::move(cites);

@@ -7,6 +7,7 @@
 #include "util/hash.h"
 #include "workspace/selectors.h"
 #include "workspace/sources.h"
+#include "workspace/text_layers.h"
 
 namespace provcheck::workspace {
 namespace od = simdjson::ondemand;
@@ -65,7 +66,11 @@ bool read_citation(od::value v, core::Citation& c) {
     else if (key == "quote_hash") ok = take_string(fv, c.quote_hash);
     else if (key == "normalized_hash") ok = take_string(fv, c.normalized_hash);
     else if (key == "snapshot") ok = take_string(fv, c.snapshot);
-    else return false;
+    else if (key == "page") {
+      std::uint64_t page = 0;
+      ok = take_offset(fv, page) && page >= 1 && page <= 10000000;
+      c.page = static_cast<int>(page);
+    } else return false;
     if (!ok) return false;
   }
   if (c.source.empty() || c.quote.empty() || !has_start || !has_end) return false;
@@ -202,7 +207,16 @@ std::optional<core::SourceMeta> fast_parse_sidecar(std::string_view bytes) {
     std::string* slot = key == "id" ? &m.id : key == "file" ? &m.file : key == "title" ? &m.title
                       : key == "publisher" ? &m.publisher : key == "url" ? &m.url
                       : key == "published" ? &m.published : key == "retrieved" ? &m.retrieved
-                      : key == "media_type" ? &m.media_type : key == "content_hash" ? &m.content_hash : nullptr;
+                      : key == "media_type" ? &m.media_type : key == "content_hash" ? &m.content_hash
+                      : key == "text_layer" ? &m.text_layer : key == "capture_url" ? &m.capture_url
+                      : key == "final_url" ? &m.final_url : key == "etag" ? &m.etag
+                      : key == "last_modified" ? &m.last_modified : nullptr;
+    if (key == "http_status") {
+      std::int64_t status = 0;
+      if (fv.get_int64().get(status) || status < 100 || status > 599) return std::nullopt;
+      m.http_status = static_cast<int>(status);
+      continue;
+    }
     if (key == "schema") {
       std::string_view schema;
       if (fv.get_string().get(schema) || schema != k_sidecar_schema) return std::nullopt;
@@ -214,6 +228,7 @@ std::optional<core::SourceMeta> fast_parse_sidecar(std::string_view bytes) {
   if (doc.current_location().get(rest) == simdjson::SUCCESS) return std::nullopt;
   if (m.id.empty() || m.file.empty() || m.media_type.empty() || !is_valid_id(m.id)) return std::nullopt;
   if (m.file.find('/') != std::string::npos || m.file == "." || m.file == "..") return std::nullopt;
+  if (!layer_problem(layer_of(m), m.media_type).empty()) return std::nullopt;
   return m;
 }
 

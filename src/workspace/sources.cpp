@@ -6,6 +6,10 @@
 #include "util/file_io.h"
 #include "workspace/fast_read.h"
 #include "workspace/json_input.h"
+#include "util/hash.h"
+#include "workspace/text_cache.h"
+#include "workspace/text_layer_pdf.h"
+#include "workspace/text_layers.h"
 
 namespace provcheck::workspace {
 namespace fs = std::filesystem;
@@ -38,13 +42,25 @@ util::Result<std::string> media_type_for(const fs::path& path) {
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   if (ext == ".txt" || ext == ".text") return std::string("text/plain");
   if (ext == ".md" || ext == ".markdown") return std::string("text/markdown");
+  if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return std::string(k_media_html);
+  if (ext == ".pdf") return std::string(k_media_pdf);
   return Error(ErrorKind::unsupported, path.string() + ": unsupported source type '" + ext +
-                                           "'; supported now: .txt, .md (HTML, PDF and URLs are planned)");
+                                           "'; supported: .txt, .md, .html, .htm, .pdf, or an http(s) URL");
 }
 
 util::Result<std::string> text_layer(const std::string& media_type, std::string raw, const std::string& origin) {
-  if (media_type == "text/plain" || media_type == "text/markdown") return raw;
-  return Error(ErrorKind::unsupported, origin + ": no text reader for media type '" + media_type + "'");
+  core::SourceMeta legacy;
+  legacy.media_type = media_type;
+  return text_layer(legacy, std::move(raw), origin);
+}
+
+util::Result<std::string> text_layer(const core::SourceMeta& meta, std::string raw, const std::string& origin) {
+  std::string layer = layer_of(meta);
+  if (std::string why = layer_problem(layer, meta.media_type); !why.empty()) {
+    return Error(ErrorKind::unsupported, origin + ": " + why);
+  }
+  PC_ASSIGN_OR_RETURN(TextLayer t, extract_text_layer(layer, std::move(raw), origin));
+  return std::move(t.text);
 }
 
 fs::path sidecar_path(const Workspace& ws, const std::string& id) { return ws.sources_dir() / (id + k_sidecar_suffix); }
@@ -52,7 +68,9 @@ fs::path sidecar_path(const Workspace& ws, const std::string& id) { return ws.so
 namespace {
 const std::vector<std::string_view> k_sidecar_fields = {"schema",    "id",        "file",       "title",
                                                         "publisher", "url",       "published",  "retrieved",
-                                                        "media_type", "content_hash"};
+                                                        "media_type", "content_hash", "text_layer",
+                                                        "capture_url", "final_url", "http_status", "etag",
+                                                        "last_modified"};
 }
 
 util::Result<core::SourceMeta> read_sidecar(const fs::path& path, const std::string& origin) {
@@ -76,7 +94,20 @@ util::Result<core::SourceMeta> read_sidecar(const fs::path& path, const std::str
     else if (key == "retrieved") slot = &m.retrieved;
     else if (key == "media_type") slot = &m.media_type;
     else if (key == "content_hash") slot = &m.content_hash;
-    else if (key == "schema") {
+    else if (key == "text_layer") slot = &m.text_layer;
+    else if (key == "capture_url") slot = &m.capture_url;
+    else if (key == "final_url") slot = &m.final_url;
+    else if (key == "etag") slot = &m.etag;
+    else if (key == "last_modified") slot = &m.last_modified;
+    else if (key == "http_status") {
+      std::int64_t status = 0;
+      PC_ASSIGN_OR_RETURN(status, json_int(v, origin, key));
+      if (status < 100 || status > 599) {
+        return Error(ErrorKind::invalid_input, json_where(origin, v) + ": field \"http_status\" must be an HTTP status (100-599)");
+      }
+      m.http_status = static_cast<int>(status);
+      continue;
+    } else if (key == "schema") {
       std::string schema;
       PC_ASSIGN_OR_RETURN(schema, json_string(v, origin, key));
       if (schema != k_sidecar_schema) {
@@ -101,6 +132,9 @@ util::Result<core::SourceMeta> read_sidecar(const fs::path& path, const std::str
   if (m.file.find('/') != std::string::npos || m.file == "." || m.file == "..") {
     return Error(ErrorKind::invalid_input, origin + ": field \"file\" must name a file inside sources/, not a path");
   }
+  if (std::string why = layer_problem(layer_of(m), m.media_type); !why.empty()) {
+    return Error(ErrorKind::invalid_input, origin + ": field \"text_layer\": " + why);
+  }
   return m;
 }
 
@@ -116,6 +150,13 @@ std::string render_sidecar(const core::SourceMeta& m) {
   j["retrieved"] = m.retrieved;
   j["media_type"] = m.media_type;
   j["content_hash"] = m.content_hash;
+  // Written only when set, so sidecars from before these fields stay as they were.
+  if (!m.text_layer.empty()) j["text_layer"] = m.text_layer;
+  if (!m.capture_url.empty()) j["capture_url"] = m.capture_url;
+  if (!m.final_url.empty()) j["final_url"] = m.final_url;
+  if (m.http_status != 0) j["http_status"] = m.http_status;
+  if (!m.etag.empty()) j["etag"] = m.etag;
+  if (!m.last_modified.empty()) j["last_modified"] = m.last_modified;
   return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
@@ -149,6 +190,37 @@ util::Result<SourceEntry> read_source_entry(const Workspace& ws, const std::stri
   SourceEntry e{std::move(meta), sidecar_rel, ""};
   e.content = "sources/" + e.meta.file;
   return e;
+}
+
+util::Result<LoadedText> load_text_layer(const Workspace& ws, const SourceEntry& e) {
+  PC_ASSIGN_OR_RETURN(std::string raw, util::read_file(ws.absolute(e.content)));
+  LoadedText t;
+  t.raw_hash = util::xxh3_128_digest(raw);
+  t.raw_size = static_cast<std::int64_t>(raw.size());
+  std::string layer = layer_of(e.meta);
+  if (std::string why = layer_problem(layer, e.meta.media_type); !why.empty()) {
+    return Error(ErrorKind::unsupported, e.sidecar + ": " + why);
+  }
+  if (is_identity_layer(layer)) {
+    t.text = std::move(raw);
+    t.text_hash = t.raw_hash;
+    return t;
+  }
+  if (auto cached = cached_text_layer(ws, t.raw_hash, layer)) {
+    t.text = std::move(*cached);
+  } else {
+    PC_ASSIGN_OR_RETURN(TextLayer extracted, extract_text_layer(layer, std::move(raw), e.content));
+    t.text = std::move(extracted.text);
+    remember_text_layer(ws, t.raw_hash, layer, t.text);
+  }
+  t.text_hash = util::xxh3_128_digest(t.text);
+  return t;
+}
+
+int record_page(const core::SourceMeta& meta, std::string_view text, core::Citation& c) {
+  if (!is_paged_layer(layer_of(meta))) return 0;
+  c.page = page_at(text, static_cast<std::size_t>(c.start));
+  return c.page;
 }
 
 util::Result<std::vector<SourceEntry>> list_sources(const Workspace& ws) {

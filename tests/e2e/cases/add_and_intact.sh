@@ -9,7 +9,7 @@ Notes on the harbour survey.
 The harbour district had roughly 4,200 residents in spring.
 Most of them worked at the fish market or on the ferries.
 TXT
-pc_ok source add "$TMP/harbour.txt" --id harbour --title "Harbour survey" --publisher "Town Gazette" \
+pc_ok source add --allow-outside "$TMP/harbour.txt" --id harbour --title "Harbour survey" --publisher "Town Gazette" \
   --url https://example.org/harbour --published 2021-04-03
 expect_out_contains "added source harbour"
 cmp -s "$TMP/harbour.txt" sources/harbour.txt || fail "sources/harbour.txt is not a byte-exact copy"

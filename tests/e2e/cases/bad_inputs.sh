@@ -27,18 +27,18 @@ MSG="occurrence 0 is out of range" bad claim add --source choir --quote "Rehears
 MSG="claims files are .json files inside claims/" bad claim add --source choir --quote "Rehearsals" --to other/x.json
 MSG="claim id 'Hall Two' is not valid" bad claim add --source choir --quote "Rehearsals" --id "Hall Two"
 
-MSG="nothing.txt: cannot stat" bad source add "$TMP/nothing.txt"
+MSG="nothing.txt: cannot stat" bad source add --allow-outside "$TMP/nothing.txt"
 mkdir "$TMP/folder.txt"
-MSG="is a folder" bad source add "$TMP/folder.txt"
+MSG="is a folder" bad source add --allow-outside "$TMP/folder.txt"
 printf 'ab\0cd\0\1\2\3' >"$TMP/blob.txt"
-MSG="looks like a binary file" bad source add "$TMP/blob.txt"
+MSG="looks like a binary file" bad source add --allow-outside "$TMP/blob.txt"
 printf '<p>hello</p>\n' >"$TMP/page.docx"
-MSG="unsupported source type '.docx'" bad source add "$TMP/page.docx"
+MSG="unsupported source type '.docx'" bad source add --allow-outside "$TMP/page.docx"
 printf "Another file.\n" | tee "$TMP/choir.txt" >"$TMP/notes.md"
-MSG="a source with id 'choir' already exists" bad source add "$TMP/choir.txt"
-MSG="a source with id 'choir' already exists" bad source add "$TMP/notes.md" --id choir
-MSG="is not a valid source id" bad source add "$TMP/choir.txt" --id "Choir!"
-MSG="give an ISO date" bad source add "$TMP/choir.txt" --id other --published yesterday
+MSG="a source with id 'choir' already exists" bad source add --allow-outside "$TMP/choir.txt"
+MSG="a source with id 'choir' already exists" bad source add --allow-outside "$TMP/notes.md" --id choir
+MSG="is not a valid source id" bad source add --allow-outside "$TMP/choir.txt" --id "Choir!"
+MSG="give an ISO date" bad source add --allow-outside "$TMP/choir.txt" --id other --published yesterday
 [ ! -e sources/other.txt ] || fail "a refused source add left sources/other.txt behind"
 
 MSG="--format: xml not in {text,json,md}" bad check --format xml

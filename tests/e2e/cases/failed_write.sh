@@ -21,7 +21,7 @@ expect_rc 3
 expect_state_unchanged
 
 printf 'Another page.\n' >"$TMP/other.txt"
-PROVCHECK_FAIL_WRITE=other.meta.json pc source add "$TMP/other.txt"
+PROVCHECK_FAIL_WRITE=other.meta.json pc source add --allow-outside "$TMP/other.txt"
 expect_rc 3
 expect_err_contains "injected failure"
 [ ! -e sources/other.txt ] || fail "a failed source add left sources/other.txt behind"

@@ -11,7 +11,7 @@ SEED=$1
 [ -f "$SEED" ] || { echo "SKIP [$CASE]: no seed 002 in $PROVCHECK_SEEDS"; exit 77; }
 setup_ws
 cp "$SEED" "$TMP/article.txt"
-pc_ok source add "$TMP/article.txt" --id article
+pc_ok source add --allow-outside "$TMP/article.txt" --id article
 
 # A quote across the first hard line break inside a paragraph: the last
 # words of one line and the first words of the next, joined by a space.
