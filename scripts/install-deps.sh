@@ -18,6 +18,9 @@ packages=(
   libzstd-dev        # snapshot compression
   # tests
   libgtest-dev libgmock-dev python3
+  chromium           # the HTML report's end-to-end test (headless, no network)
+  python3-jsonschema # SARIF output checked against the SARIF 2.1.0 schema (with the SARIF Multitool)
+  bsdutils           # script(1): the progress line's terminal test
   # benchmarks
   xxhash hyperfine ripgrep time
 )

@@ -15,7 +15,9 @@
 #include "app/claims_cmd.h"
 #include "app/init_cmd.h"
 #include "app/locate_cmd.h"
+#include "app/report_cmd.h"
 #include "app/sources_cmd.h"
+#include "cli/progress_line.h"
 
 namespace provcheck::cli {
 namespace {
@@ -40,6 +42,7 @@ struct Invocation {
   std::string import_path;
   std::optional<std::string> import_to;
   app::CheckOptions check;
+  app::ReportOptions report;
   std::string fail_on = "error";
   Action action;
 };
@@ -155,7 +158,10 @@ void add_claim(CLI::App& app, Invocation& in) {
 
 void add_check(CLI::App& app, Invocation& in) {
   auto* check = app.add_subcommand("check", "judge every citation; exit 1 when provenance is broken");
-  check->add_option("--format", in.check.format, "text, json or md")->check(CLI::IsMember({"text", "json", "md"}));
+  check->add_option("--format", in.check.format, "text, json, md, junit, sarif or github")
+      ->check(CLI::IsMember({"text", "json", "md", "junit", "sarif", "github"}));
+  check->add_option_function<std::string>("--changed-since", [&in](const std::string& v) { in.check.changed_since = v; },
+                                          "check only the claims and sources git says changed since REF");
   check->add_option_function<std::string>("-o,--output", [&in](const std::string& v) { in.check.output = v; },
                                           "write the report to FILE");
   check->add_option("--fail-on", in.fail_on, "lowest severity that fails: warning or error")
@@ -163,10 +169,32 @@ void add_check(CLI::App& app, Invocation& in) {
   check->callback([&in] {
     in.check.fail_on = in.fail_on == "warning" ? core::Severity::warning : core::Severity::error;
     in.check.color = use_color();
-    in.action = [&in] { return app::check(in.global, in.check); };
+    in.action = [&in] {
+      ProgressLine progress;
+      in.check.progress = progress.callback();
+      return app::check(in.global, in.check);
+    };
   });
   auto* reindex = app.add_subcommand("reindex", "rebuild the store's index from sources/ and claims/");
   reindex->callback([&in] { in.action = [&in] { return app::reindex(in.global); }; });
+}
+
+void add_report(CLI::App& app, Invocation& in) {
+  auto* report = app.add_subcommand("report", "run a full check and write a report for people: html, md or json");
+  report->add_option("--format", in.report.format, "html, md or json")->check(CLI::IsMember({"html", "md", "json"}));
+  report->add_option_function<std::string>("-o,--output", [&in](const std::string& v) { in.report.output = v; },
+                                           "write the report to FILE (default: standard output)");
+  report->add_option("--fail-on", in.fail_on, "lowest severity that fails: warning or error")
+      ->check(CLI::IsMember({"warning", "error"}));
+  report->callback([&in] {
+    in.report.fail_on = in.fail_on == "warning" ? core::Severity::warning : core::Severity::error;
+    in.report.color = use_color();
+    in.action = [&in] {
+      ProgressLine progress;
+      in.report.progress = progress.callback();
+      return app::report(in.global, in.report);
+    };
+  });
 }
 
 void add_locate(CLI::App& app, Invocation& in) {
@@ -193,6 +221,7 @@ void resolve_paths(Invocation& in) {
   for (std::string& p : in.source_add.paths) from_dir(p);
   from_dir(in.import_path);
   if (in.check.output) from_dir(*in.check.output);
+  if (in.report.output) from_dir(*in.report.output);
 }
 
 }  // namespace
@@ -216,6 +245,7 @@ int run(int argc, char** argv) {
     add_claim(app, in);
     add_check(app, in);
     add_locate(app, in);
+    add_report(app, in);
     try {
       app.parse(argc, argv);
     } catch (const CLI::Success& e) {
