@@ -45,8 +45,9 @@ std::string where(const core::CitationFinding& f) {
 }
 
 std::string finding_details(const core::CitationFinding& f, const std::map<std::string, std::string>* texts) {
-  std::string out = "<details><summary>" + md_escape(core::status_name(f.status)) + ": " + md_escape(f.claim) +
-                    " cites " + md_escape(f.source) + "</summary>\n\n";
+  // Inside an HTML element Markdown is not parsed: HTML escaping there.
+  std::string out = "<details><summary>" + xml_escape(core::status_name(f.status)) + ": " + xml_escape(f.claim) +
+                    " cites " + xml_escape(f.source) + "</summary>\n\n";
   if (texts) {
     auto t = texts->find(f.claim);
     if (t != texts->end() && !t->second.empty()) out += "Claim: " + md_escape(t->second) + "\n\n";
@@ -125,7 +126,7 @@ std::string groups(const core::CheckReport& r) {
   for (const core::AssertionGroup& g : r.groups) {
     std::size_t in_conflict = 0;
     for (const auto& row : g.rows) in_conflict += conflicted.count(row.claim);
-    out += "<details><summary>" + md_escape(g.subject) + " · " + md_escape(g.metric) + " (" + n(g.rows.size()) +
+    out += "<details><summary>" + xml_escape(g.subject) + " · " + xml_escape(g.metric) + " (" + n(g.rows.size()) +
            (g.rows.size() == 1 ? " claim" : " claims") + (in_conflict ? ", " + n(in_conflict) + " in conflict" : "") +
            ")</summary>\n\n" + rows_table(g.rows, conflicted) + "\n</details>\n";
   }
