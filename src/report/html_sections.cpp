@@ -167,8 +167,9 @@ std::string sources_section(const ReportData& data) {
     std::string hash = s.current_hash.empty() ? s.captured_hash : s.current_hash;
     out += "<tr id=\"source-" + esc(s.id) + "\"><td><code>" + esc(s.id) + "</code><br><span class=\"muted\">" +
            esc(s.file) + "</span></td><td>" + title + "</td><td>" + esc(s.publisher) + "</td><td>" + esc(s.published) +
-           "</td><td>" + esc(s.retrieved) + "</td><td><code class=\"hash\" title=\"" + esc(hash) + "\">" +
-           esc(hash.substr(0, std::min<std::size_t>(hash.size(), 24))) + (hash.size() > 24 ? "…" : "") +
+           "</td><td title=\"" + esc(s.retrieved) + "\">" + esc(s.retrieved.substr(0, 10)) +
+           "</td><td><code class=\"hash\" title=\"" + esc(hash) + "\">" +
+           esc(hash.substr(0, std::min<std::size_t>(hash.size(), 17))) + (hash.size() > 17 ? "…" : "") +
            "</code></td><td class=\"num\">" + std::to_string(s.citations) + "</td><td>" + status + "</td></tr>\n";
   }
   return out + "</tbody></table></div></section>\n";
