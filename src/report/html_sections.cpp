@@ -100,8 +100,7 @@ std::string conflicts_section(const ReportData& data) {
   std::string out = "<section id=\"conflicts\"><h2>Conflicts between claims <span class=\"count\">" +
                     std::to_string(conflicts.size()) + "</span></h2>\n";
   if (conflicts.empty()) {
-    return out + "<p class=\"muted\">No two claims give incompatible figures or statuses for the same subject, "
-                 "metric and time, and every claim's figure is in its own quote.</p></section>\n";
+    return out + "<p class=\"muted\">No conflicts between claims in this check.</p></section>\n";
   }
   std::set<std::string> none;
   for (const core::ConflictFinding& c : conflicts) {
@@ -128,8 +127,7 @@ std::string figures_section(const ReportData& data) {
   std::string out = "<section id=\"figures\"><h2>Figures by subject and metric <span class=\"count\">" +
                     std::to_string(groups.size()) + "</span></h2>\n";
   if (groups.empty()) {
-    return out + "<p class=\"muted\">No claim states a structured figure or status (subject, metric, value) "
-                 "that could be set side by side.</p></section>\n";
+    return out + "<p class=\"muted\">No claims grouped by subject and metric in this check.</p></section>\n";
   }
   std::set<std::string> conflicted = conflicted_claims(data.check);
   for (const core::AssertionGroup& g : groups) {
@@ -138,7 +136,12 @@ std::string figures_section(const ReportData& data) {
     out += "<article class=\"group\"><h3>" + esc(g.subject) + " · " + esc(g.metric) + " <span class=\"count\">" +
            std::to_string(g.rows.size()) + (g.rows.size() == 1 ? " claim" : " claims") + "</span>" +
            (n ? " <span class=\"flag-text\">" + std::to_string(n) + " in conflict</span>" : "") + "</h3>\n";
-    if (wants_timeline(g)) out += "<figure>" + timeline_svg(g, conflicted) + "</figure>\n";
+    if (wants_timeline(g)) {
+      out += "<figure>" + timeline_svg(g, conflicted) +
+             "<figcaption class=\"legend\">One mark per claim, labelled by its source: a horizontal bar spans the "
+             "period the claim speaks of, a vertical one the range its value stands for. Red with ! : in a conflict; "
+             "orange: its citation drifted.</figcaption></figure>\n";
+    }
     out += rows_table(g.rows, conflicted) + "</article>\n";
   }
   return out + "</section>\n";
