@@ -141,7 +141,9 @@ const SourceRow* source_of(const ReportData& d, const std::string& id) {
 
 std::string claim_line(const ReportData& d, const std::string& claim) {
   auto t = d.claim_text.find(claim);
-  return t == d.claim_text.end() || t->second.empty() ? "" : "<p class=\"claim-text\">" + esc(t->second) + "</p>\n";
+  return t == d.claim_text.end() || t->second.empty()
+             ? ""
+             : "<p class=\"claim-text\"><span class=\"muted\">Claim:</span> " + esc(t->second) + "</p>\n";
 }
 
 std::string attention_section(const ReportData& d) {

@@ -13,6 +13,7 @@ namespace {
 
 constexpr int k_width = 760;
 constexpr int k_left = 96, k_right = 24, k_top = 24, k_bottom = 44;
+constexpr std::size_t k_max_labels = 24;
 
 std::optional<double> date_point(std::string_view s, bool end) {
   auto digits = [&](std::size_t pos, std::size_t n) -> std::optional<int> {
@@ -209,9 +210,14 @@ std::string timeline_svg(const core::AssertionGroup& g, const std::set<std::stri
     if (conflict) {
       out += "<text class=\"flag\" x=\"" + px(cx + 9) + "\" y=\"" + px(cy + 4) + "\">!</text>";
     }
-    bool above = n % 2 == 0;
-    out += "<text class=\"label\" x=\"" + px(cx) + "\" y=\"" + px(above ? cy - 11 : cy + 19) +
-           "\" text-anchor=\"middle\">" + esc(truncate(r.source, 28)) + "</text></g>\n";
+    // Labels alternate above and below; past k_max_labels marks they would
+    // only overlap, and each mark's tooltip still names its source.
+    if (marks.size() <= k_max_labels) {
+      bool above = n % 2 == 0;
+      out += "<text class=\"label\" x=\"" + px(cx) + "\" y=\"" + px(above ? cy - 11 : cy + 19) +
+             "\" text-anchor=\"middle\">" + esc(truncate(r.source, 28)) + "</text>";
+    }
+    out += "</g>\n";
     ++n;
   }
   out += "</svg>\n";

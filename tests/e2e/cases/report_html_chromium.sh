@@ -83,9 +83,10 @@ with open("claims.jsonl", "w") as claims:
         for c in range(20):
             n = s * 20 + c
             quote = f"the {words[c % 10]} office counted {1000 + n} visitors on day {c + 1}"
+            # One subject per source, one day per claim: side by side on a timeline, never in conflict.
             claims.write(json.dumps({"id": f"claim-{n:04d}", "source": f"src-{s:02d}", "quote": quote,
-                                     "subject": f"{words[c % 10]} office", "metric": "visitors",
-                                     "value": str(1000 + n), "as_of": f"2025-{1 + c % 12:02d}"}) + "\n")
+                                     "subject": f"office {s:02d}", "metric": "visitors",
+                                     "value": str(1000 + n), "as_of": f"2025-01-{c + 1:02d}"}) + "\n")
 PY
 pc_ok source add src-*.txt
 pc_ok claim import claims.jsonl
