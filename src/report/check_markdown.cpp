@@ -2,8 +2,9 @@
 // what needs attention first (one table row each, details folded), the
 // conflicts with both sides, the subject-and-metric tables folded, and every
 // citation folded. `report --format md` adds each claim's words and the
-// source inventory. Long lists are capped so the comment stays within what a
-// code host accepts; the HTML report has everything.
+// source inventory. Lists stop when the text nears 60,000 characters (GitHub
+// takes comments up to 65,536) and say how many more there are; the HTML
+// report has everything.
 #include <set>
 #include <string>
 
@@ -14,7 +15,25 @@
 namespace provcheck::report {
 namespace {
 
-constexpr std::size_t k_max_rows = 400;
+constexpr std::size_t k_budget = 60000;
+
+// What is left of the size budget; list rows and folded details take from it.
+struct Budget {
+  std::size_t left = k_budget;
+  bool take(const std::string& s) {
+    if (s.size() > left) {
+      left = 0;
+      return false;
+    }
+    left -= s.size();
+    return true;
+  }
+};
+
+std::string more(std::size_t total, std::size_t shown) {
+  return shown < total ? "\n… and " + std::to_string(total - shown) + " more (the HTML report has everything).\n"
+                       : "";
+}
 
 std::string n(std::size_t v) { return std::to_string(v); }
 
@@ -62,23 +81,25 @@ std::string finding_details(const core::CitationFinding& f, const std::map<std::
   return out;
 }
 
-std::string attention(const core::CheckReport& r, const std::map<std::string, std::string>* texts) {
+std::string attention(const core::CheckReport& r, const std::map<std::string, std::string>* texts, Budget& budget) {
   auto failures = failures_first(r);
   if (failures.empty()) return "";
   std::string out = "\n## Needs attention (" + n(failures.size()) + ")\n\n"
                     "| severity | status | claim | source | where | message |\n|---|---|---|---|---|---|\n";
   std::size_t shown = 0;
   for (const core::CitationFinding* f : failures) {
-    if (shown++ == k_max_rows) break;
-    out += "| " + std::string(core::severity_name(f->severity)) + " | " + core::status_name(f->status) + " | " +
-           md_escape(f->claim) + " | " + md_escape(f->source) + " | " + where(*f) + " | " + md_escape(f->message) + " |\n";
+    std::string line = "| " + std::string(core::severity_name(f->severity)) + " | " + core::status_name(f->status) +
+                       " | " + md_escape(f->claim) + " | " + md_escape(f->source) + " | " + where(*f) + " | " +
+                       md_escape(f->message) + " |\n";
+    if (!budget.take(line)) break;
+    out += line;
+    ++shown;
   }
-  if (failures.size() > k_max_rows) out += "\n… and " + n(failures.size() - k_max_rows) + " more (see the HTML report).\n";
-  out += "\n";
-  shown = 0;
-  for (const core::CitationFinding* f : failures) {
-    if (shown++ == k_max_rows) break;
-    out += finding_details(*f, texts);
+  out += more(failures.size(), shown) + "\n";
+  for (std::size_t i = 0; i < shown; ++i) {
+    std::string details = finding_details(*failures[i], texts);
+    if (!budget.take(details)) break;
+    out += details;
   }
   return out;
 }
@@ -99,81 +120,97 @@ std::string rows_table(const std::vector<core::AssertionRow>& rows, const std::s
   return out;
 }
 
-std::string conflicts(const core::CheckReport& r) {
+std::string conflicts(const core::CheckReport& r, Budget& budget) {
   if (r.conflicts.empty()) return "";
   std::string out = "\n## Conflicts (" + n(r.conflicts.size()) + ")\n";
   std::set<std::string> none;
+  std::size_t shown = 0;
   for (const core::ConflictFinding& c : r.conflicts) {
-    out += "\n### " + std::string(core::conflict_kind_name(c.kind)) + " (" + core::severity_name(c.severity) +
-           "): " + md_escape(c.subject) + (c.metric.empty() ? "" : " · " + md_escape(c.metric)) + "\n\n" +
-           md_escape(c.message) + "\n\n";
+    std::string one = "\n### " + std::string(core::conflict_kind_name(c.kind)) + " (" +
+                      core::severity_name(c.severity) + "): " + md_escape(c.subject) +
+                      (c.metric.empty() ? "" : " · " + md_escape(c.metric)) + "\n\n" + md_escape(c.message) + "\n\n";
     if (!c.sides.empty()) {
-      out += rows_table(c.sides, none);
+      one += rows_table(c.sides, none);
     } else {
       std::string ids;
       for (const std::string& id : c.claims) ids += (ids.empty() ? "" : ", ") + md_escape(id);
-      out += "Claims: " + ids + "\n";
+      one += "Claims: " + ids + "\n";
     }
+    if (!budget.take(one)) break;
+    out += one;
+    ++shown;
   }
-  return out;
+  return out + more(r.conflicts.size(), shown);
 }
 
-std::string groups(const core::CheckReport& r) {
+std::string groups(const core::CheckReport& r, Budget& budget) {
   if (r.groups.empty()) return "";
   std::set<std::string> conflicted;
   for (const core::ConflictFinding& c : r.conflicts) conflicted.insert(c.claims.begin(), c.claims.end());
   std::string out = "\n## Figures by subject and metric (" + n(r.groups.size()) + ")\n\n";
+  std::size_t shown = 0;
   for (const core::AssertionGroup& g : r.groups) {
     std::size_t in_conflict = 0;
     for (const auto& row : g.rows) in_conflict += conflicted.count(row.claim);
-    out += "<details><summary>" + xml_escape(g.subject) + " · " + xml_escape(g.metric) + " (" + n(g.rows.size()) +
-           (g.rows.size() == 1 ? " claim" : " claims") + (in_conflict ? ", " + n(in_conflict) + " in conflict" : "") +
-           ")</summary>\n\n" + rows_table(g.rows, conflicted) + "\n</details>\n";
+    std::string one = "<details><summary>" + xml_escape(g.subject) + " · " + xml_escape(g.metric) + " (" +
+                      n(g.rows.size()) + (g.rows.size() == 1 ? " claim" : " claims") +
+                      (in_conflict ? ", " + n(in_conflict) + " in conflict" : "") + ")</summary>\n\n" +
+                      rows_table(g.rows, conflicted) + "\n</details>\n";
+    if (!budget.take(one)) break;
+    out += one;
+    ++shown;
   }
-  return out;
+  return out + more(r.groups.size(), shown);
 }
 
-std::string all_citations(const core::CheckReport& r) {
+std::string all_citations(const core::CheckReport& r, Budget& budget) {
   std::string out = "\n<details><summary>All citations (" + n(r.citations.size()) +
                     ")</summary>\n\n| claim | source | status | pinned span | where |\n|---|---|---|---|---|\n";
   std::size_t shown = 0;
   for (const core::CitationFinding& f : r.citations) {
-    if (shown++ == k_max_rows) break;
-    out += "| " + md_escape(f.claim) + (f.index > 0 ? " (" + n(static_cast<std::size_t>(f.index) + 1) + ")" : "") +
-           " | " + md_escape(f.source) + " | " + core::status_name(f.status) + " | " + n(f.pinned_start) + "-" +
-           n(f.pinned_end) + " | " + where(f) + " |\n";
+    std::string line = "| " + md_escape(f.claim) +
+                       (f.index > 0 ? " (" + n(static_cast<std::size_t>(f.index) + 1) + ")" : "") + " | " +
+                       md_escape(f.source) + " | " + core::status_name(f.status) + " | " + n(f.pinned_start) + "-" +
+                       n(f.pinned_end) + " | " + where(f) + " |\n";
+    if (!budget.take(line)) break;
+    out += line;
+    ++shown;
   }
-  if (r.citations.size() > k_max_rows) out += "\n… and " + n(r.citations.size() - k_max_rows) + " more.\n";
+  out += more(r.citations.size(), shown);
   return out + "\n</details>\n";
 }
 
-std::string sources_table(const std::vector<SourceRow>& sources) {
+std::string sources_table(const std::vector<SourceRow>& sources, Budget& budget) {
   std::string out = "\n<details><summary>Sources (" + n(sources.size()) +
                     ")</summary>\n\n| id | title | publisher | published | hash | citations | status |\n"
                     "|---|---|---|---|---|---:|---|\n";
   std::size_t shown = 0;
   for (const SourceRow& s : sources) {
-    if (shown++ == k_max_rows) break;
     std::string status = !s.problem.empty() ? "unusable: " + md_escape(s.problem)
                          : (!s.captured_hash.empty() && !s.current_hash.empty() && s.captured_hash != s.current_hash)
                              ? "changed since capture"
                              : "as captured";
     std::string hash = s.current_hash.empty() ? s.captured_hash : s.current_hash;
-    out += "| " + md_escape(s.id) + " | " + md_escape(s.title) + " | " + md_escape(s.publisher) + " | " +
-           md_escape(s.published) + " | " + md_escape(hash.substr(0, std::min<std::size_t>(hash.size(), 24))) +
-           " | " + n(s.citations) + " | " + status + " |\n";
+    std::string line = "| " + md_escape(s.id) + " | " + md_escape(s.title) + " | " + md_escape(s.publisher) + " | " +
+                       md_escape(s.published) + " | " +
+                       md_escape(hash.substr(0, std::min<std::size_t>(hash.size(), 24))) + " | " + n(s.citations) +
+                       " | " + status + " |\n";
+    if (!budget.take(line)) break;
+    out += line;
+    ++shown;
   }
-  if (sources.size() > k_max_rows) out += "\n… and " + n(sources.size() - k_max_rows) + " more.\n";
+  out += more(sources.size(), shown);
   return out + "\n</details>\n";
 }
 
 std::string markdown(const core::CheckReport& r, const ReportData* extras) {
+  Budget budget;
   std::string out = "# provcheck consistency report\n\n" + verdict(r.summary) + "\n\n" + summary_tables(r.summary);
-  out += attention(r, extras ? &extras->claim_text : nullptr);
-  out += conflicts(r);
-  out += groups(r);
-  out += all_citations(r);
-  if (extras) out += sources_table(extras->sources);
+  out += attention(r, extras ? &extras->claim_text : nullptr, budget);
+  out += conflicts(r, budget);
+  out += groups(r, budget);
+  out += all_citations(r, budget);
+  if (extras) out += sources_table(extras->sources, budget);
   return out;
 }
 

@@ -236,6 +236,22 @@ TEST(ReportMarkdown, ConflictsGroupsAndFailuresFirst) {
   EXPECT_NE(md.find("Claim: Some 9,000 people"), std::string::npos);
 }
 
+TEST(ReportMarkdown, StaysWithinACommentsSize) {
+  core::CheckReport r;
+  for (int i = 0; i < 3000; ++i) {
+    auto f = finding("claim-" + std::to_string(10000 + i), "src", core::CitationStatus::figure_changed, i + 1);
+    f.message = "a figure in the passage changed";
+    f.diff = "[-" + std::string(60, 'a') + "-]{+" + std::string(60, 'b') + "+}";
+    r.citations.push_back(f);
+  }
+  core::summarize(r, 3000, 1);
+  std::string md = render_check_markdown(r);
+  EXPECT_LT(md.size(), 65536u);
+  EXPECT_NE(md.find("| error | figure_changed | claim-10000 |"), std::string::npos);
+  EXPECT_NE(md.find(" more (the HTML report has everything)."), std::string::npos);
+  EXPECT_EQ(md.find("claim-12999"), std::string::npos);
+}
+
 TEST(ReportMarkdown, CodeBlockOutgrowsBackticks) {
   std::string block = md_code_block("a ``` b");
   EXPECT_EQ(block.rfind("````text\n", 0), 0u);
