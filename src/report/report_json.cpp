@@ -1,7 +1,7 @@
 // `report --format json`: "provcheck.report/1". The check object of
 // DESIGN.md ("provcheck.check/1", every field unchanged) with three more
 // members: "sources" (the inventory), "groups" (claims side by side by
-// subject and metric) and "claims" (each claim's own words). Keys in a fixed
+// subject and metric) and "claims" (each claim's id and own words, by id). Keys in a fixed
 // order.
 #include <nlohmann/json.hpp>
 
@@ -72,8 +72,10 @@ std::string render_report_json(const ReportData& d) {
     groups.push_back(std::move(j));
   }
   root["groups"] = std::move(groups);
-  ordered_json claims = ordered_json::object();
-  for (const auto& [id, text] : d.claim_text) claims[id] = text;
+  // An array, not an object keyed by id: ordered_json finds keys by a linear
+  // scan, which would make tens of thousands of claims quadratic.
+  ordered_json claims = ordered_json::array();
+  for (const auto& [id, text] : d.claim_text) claims.push_back({{"id", id}, {"text", text}});
   root["claims"] = std::move(claims);
   // The conflict sides, when the check object does not carry them itself.
   for (std::size_t i = 0; i < d.check.conflicts.size() && i < root["conflicts"].size(); ++i) {

@@ -267,7 +267,9 @@ TEST(ReportJson, AddsSourcesGroupsClaimsAndConflictSides) {
   EXPECT_EQ(j["groups"][0]["rows"].size(), 3u);
   EXPECT_EQ(j["groups"][0]["rows"][0]["low"], 11400);
   EXPECT_EQ(j["conflicts"][0]["sides"][1]["claim"], "pop-b");
-  EXPECT_EQ(j["claims"]["pop-c"], "7,000 people");
+  ASSERT_EQ(j["claims"].size(), 3u);
+  EXPECT_EQ(j["claims"][2]["id"], "pop-c");
+  EXPECT_EQ(j["claims"][2]["text"], "7,000 people");
   EXPECT_EQ(j["citations"].size(), 3u);
 }
 
