@@ -100,12 +100,20 @@ report::ReportData report_data(const workspace::Workspace& ws, FullCheck check) 
   d.claim_text = std::move(check.claim_text);
   std::map<std::string, std::vector<const core::CitationFinding*>> by_source;
   for (const core::CitationFinding& f : check.report.citations) {
-    if (f.found_start && f.found_end) by_source[f.source].push_back(&f);
+    if (f.status != core::CitationStatus::source_missing) by_source[f.source].push_back(&f);
   }
   for_each_source_with(ws, check.sources, by_source, [&](const SourceState&, const std::string& text, const auto& fs) {
     for (const core::CitationFinding* f : fs) {
-      d.windows.emplace(report::window_key(f->claim, f->index),
-                        report::make_window(text, *f->found_start, *f->found_end, k_window_radius));
+      report::PassageWindow w;
+      if (f->found_start && f->found_end) {
+        w = report::make_window(text, *f->found_start, *f->found_end, k_window_radius);
+      } else if (f->pinned_end <= text.size() && f->pinned_start < f->pinned_end) {
+        w = report::make_window(text, f->pinned_start, f->pinned_end, k_window_radius);
+        w.at_pinned_place = true;
+      } else {
+        continue;
+      }
+      d.windows.emplace(report::window_key(f->claim, f->index), std::move(w));
     }
   });
   for (const SourceState& s : check.sources) {

@@ -39,7 +39,8 @@ article.f-error{border-left-color:var(--err)}article.f-warning{border-left-color
 del+ins,ins+del{margin-left:3px}
 .claim-text{font-style:italic}.where{font-size:13px;color:var(--muted)}.msg{margin:4px 0}
 .context{white-space:pre-wrap;background:var(--panel);border-radius:4px;padding:8px 10px;margin:6px 0;font-size:14px}
-.context mark{background:var(--mark);padding:1px 0;outline:1px solid #e0c200}.cut{color:var(--muted)}
+.context mark{background:var(--mark);padding:1px 0;outline:1px solid #e0c200}
+.pinned-place mark{background:#eceff3;outline:1px dashed var(--muted)}.cut{color:var(--muted)}
 .diff{white-space:pre-wrap;background:var(--panel);border-radius:4px;padding:8px 10px;margin:6px 0;font-size:14px}
 del{background:#fbe0de;color:#8c1d18;text-decoration:line-through}ins{background:#dcf3e1;color:#0f5a27;text-decoration:none}
 .old{white-space:pre-wrap;border-left:3px solid var(--err);padding-left:8px;margin:6px 0}
@@ -121,14 +122,17 @@ std::string passage_html(const ReportData& d, const core::CitationFinding& f, co
   std::string out;
   auto w = d.windows.find(window_key(f.claim, f.index));
   if (!f.diff.empty()) out += diff_html(f.diff);
-  if (w != d.windows.end()) {
-    const PassageWindow& pw = w->second;
-    out += "<blockquote class=\"context\">" + std::string(pw.cut_before ? "<span class=\"cut\">… </span>" : "") +
-           esc(pw.before) + "<mark>" + esc(pw.passage) + "</mark>" + esc(pw.after) +
-           (pw.cut_after ? "<span class=\"cut\"> …</span>" : "") + "</blockquote>\n";
-  } else if (!f.old_passage.empty()) {
+  bool found = w != d.windows.end() && !w->second.at_pinned_place;
+  if (!found && !f.old_passage.empty()) {
     out += "<p class=\"muted\">Not found in the source as it is now. The pinned passage read:</p>"
            "<blockquote class=\"old\">" + esc(f.old_passage) + "</blockquote>\n";
+  }
+  if (w != d.windows.end()) {
+    const PassageWindow& pw = w->second;
+    if (pw.at_pinned_place) out += "<p class=\"muted\">At its pinned place the source now reads:</p>";
+    out += std::string("<blockquote class=\"context") + (pw.at_pinned_place ? " pinned-place" : "") + "\">" +
+           (pw.cut_before ? "<span class=\"cut\">… </span>" : "") + esc(pw.before) + "<mark>" + esc(pw.passage) +
+           "</mark>" + esc(pw.after) + (pw.cut_after ? "<span class=\"cut\"> …</span>" : "") + "</blockquote>\n";
   }
   return out + where_line(f, src);
 }

@@ -40,14 +40,18 @@ struct PassageWindow {
   std::string after;
   bool cut_before = false;  // the text goes on before `before`
   bool cut_after = false;
+  // Nothing was found: this is what the source has now at the pinned
+  // offsets, for comparison with the old passage.
+  bool at_pinned_place = false;
 };
 
 struct ReportData {
   core::CheckReport check;
   std::vector<SourceRow> sources;                 // sorted by id
   std::map<std::string, std::string> claim_text;  // claim id -> the claim in the checker's words
-  // result key ("claim#index") -> window around the found span (or the pinned
-  // one when nothing was found but the old place is still inside the text).
+  // window_key(claim, index) -> window around the found span, or around the
+  // pinned one (at_pinned_place) when nothing was found but the old place is
+  // still inside the text.
   std::map<std::string, PassageWindow> windows;
   std::string tool_version;  // "0.1.0"
 };

@@ -158,6 +158,25 @@ TEST(ReportHtml, ShowsSummaryFailuresFirstConflictsGroupsAndSources) {
   EXPECT_EQ(render_report_html(sample()), html) << "deterministic";
 }
 
+TEST(ReportHtml, MissingPassageShowsTheOldWordsAndWhatIsAtItsPlaceNow) {
+  ReportData d;
+  auto f = finding("gone", "ledger", core::CitationStatus::missing, 7);
+  f.old_passage = "the bridge reopened on Monday";
+  d.check.citations.push_back(f);
+  core::summarize(d.check, 1, 1);
+  PassageWindow w = make_window("Before. The ferry was cancelled again. After.", 8, 38, 10);
+  w.at_pinned_place = true;
+  d.windows[window_key("gone", 0)] = w;
+  std::string html = render_report_html(d);
+  std::size_t old = html.find("<blockquote class=\"old\">the bridge reopened on Monday</blockquote>");
+  std::size_t now = html.find("At its pinned place the source now reads:");
+  ASSERT_NE(old, std::string::npos);
+  ASSERT_NE(now, std::string::npos);
+  EXPECT_LT(old, now);
+  EXPECT_NE(html.find("<blockquote class=\"context pinned-place\">Before. <mark>The ferry was cancelled again.</mark>"),
+            std::string::npos);
+}
+
 TEST(ReportHtml, NoTimelineForOneDateAndOneSource) {
   core::AssertionGroup g;
   g.subject = "S";
