@@ -22,9 +22,31 @@ packages=(
   libcmark-dev       # Markdown text layer
   # tests
   libgtest-dev libgmock-dev python3
+  chromium           # the HTML report's end-to-end test (headless, no network)
+  python3-jsonschema # SARIF output checked against the SARIF 2.1.0 schema (with the SARIF Multitool)
+  bsdutils           # script(1): the progress line's terminal test
   # benchmarks
   xxhash hyperfine ripgrep time
 )
+
+# Test tools from the npm registry (the SARIF Multitool that validates
+# `check --format sarif` in the tests), pinned by tests/tools/package-lock.json
+# and installed into tests/tools/node_modules (git-ignored). `npm ci` runs
+# only when the lockfile changed since the last install. Node and npm come
+# from the machine (not from Debian's npm package); without them the SARIF
+# test says it skips.
+install_npm_tools() {
+  local dir stamp
+  dir="$(cd "$(dirname "$0")/.." && pwd)/tests/tools"
+  stamp="$dir/node_modules/.provcheck-lock-stamp"
+  command -v npm >/dev/null 2>&1 || { echo "install-deps: npm not found; skipping $dir" >&2; return 0; }
+  if [ -f "$stamp" ] && cmp -s "$stamp" "$dir/package-lock.json"; then return 0; fi
+  echo "install-deps: npm ci in $dir" >&2
+  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  chmod u+x "$dir"/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool 2>/dev/null || true
+  cp "$dir/package-lock.json" "$stamp"
+}
+install_npm_tools
 
 missing=()
 for p in "${packages[@]}"; do

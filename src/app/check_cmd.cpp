@@ -12,10 +12,13 @@
 #include "app/inputs.h"
 #include "app/check_conflicts.h"
 #include "app/check_pipeline.h"
+#include "app/git_changes.h"
+#include "app/report_inputs.h"
 #include "app/search_cmd.h"
 #include "core/anchor.h"
 #include "core/findings.h"
 #include "report/check_report.h"
+#include "report/report.h"
 #include "util/file_io.h"
 #include "util/hash.h"
 #include "workspace/claims_file.h"
@@ -75,7 +78,10 @@ core::CitationFinding finding_from(const core::Claim& claim, int index, const co
   return f;
 }
 
-util::Result<CommandOutput> render(core::CheckReport& report, const CheckOptions& o, std::vector<std::string> notes) {
+bool is_ci_format(const std::string& f) { return f == "junit" || f == "sarif" || f == "github"; }
+
+util::Result<CommandOutput> render(core::CheckReport& report, const CheckOptions& o, std::vector<std::string> notes,
+                                   const report::CiContext* ci = nullptr) {
   // Text lists only what is not ok; the summary already counts the rest.
   if (o.format == "text" && !o.output) {
     std::erase_if(report.citations, [](const core::CitationFinding& f) { return f.severity == core::Severity::ok; });
@@ -89,6 +95,9 @@ util::Result<CommandOutput> render(core::CheckReport& report, const CheckOptions
   std::string text;
   if (o.format == "json") text = report::render_check_json(report);
   else if (o.format == "md") text = report::render_check_markdown(report);
+  else if (ci && o.format == "junit") text = report::render_junit(report, *ci);
+  else if (ci && o.format == "sarif") text = report::render_sarif(report, *ci);
+  else if (ci && o.format == "github") text = report::render_github(report, *ci);
   else text = report::render_check_text(report, o.color && !o.output);
   if (o.output) {
     fs::path p(*o.output);
@@ -258,9 +267,14 @@ util::Status persist(Session& s, store::Store::WriteTransaction& tx, const Input
   return util::Status();
 }
 
+struct FullRun {
+  Judged j;
+  CheckInputs inputs;
+};
+
 // The full pipeline: read and judge on two threads (check_pipeline.h),
-// then record the run in one transaction and render.
-util::Result<CommandOutput> full_check(Session& s, const CheckOptions& o, const InputScan& scan,
+// then judge the conflicts between claims and record the run in one transaction.
+util::Result<FullRun> judge_and_record(Session& s, const CheckOptions& o, const InputScan& scan,
                                        const std::string& fingerprint, bool reindex_all, PhaseTimer& timer,
                                        const core::Settings& settings) {
   std::int64_t recorded = now_ns();
@@ -284,7 +298,8 @@ util::Result<CommandOutput> full_check(Session& s, const CheckOptions& o, const 
     if (f.kind == InputFile::Kind::sidecar) sidecars.push_back(f.rel);
     if (f.kind == InputFile::Kind::claims) claim_files.push_back(f.rel);
   }
-  PC_ASSIGN_OR_RETURN(CheckInputs inputs, load_and_judge(s.ws, prev, std::move(sidecars), std::move(claim_files), sink));
+  PC_ASSIGN_OR_RETURN(CheckInputs inputs, load_and_judge(s.ws, prev, std::move(sidecars), std::move(claim_files), sink,
+                                                         o.progress));
   timer.mark("read, judge and store snapshots");
   Judged j = collect(inputs, prev, started, o.format != "text", settings);
   timer.mark("collect");
@@ -297,14 +312,87 @@ util::Result<CommandOutput> full_check(Session& s, const CheckOptions& o, const 
                           recorded, exit_code, timer));
     tx.reset();
   }
-  auto out = render(j.report, o, {});
+  return FullRun{std::move(j), std::move(inputs)};
+}
+
+std::vector<SourceState> source_states(const CheckInputs& in) {
+  std::vector<SourceState> out;
+  out.reserve(in.by_id.size());
+  for (const auto& [id, ls] : in.by_id) {
+    out.push_back({ls.entry, ls.present, ls.problem, ls.hash, ls.citations.size()});
+  }
+  std::sort(out.begin(), out.end(), [](const SourceState& a, const SourceState& b) { return a.entry.meta.id < b.entry.meta.id; });
+  return out;
+}
+
+// Renders a judged run; the CI formats also learn where each source file and passage is.
+util::Result<CommandOutput> render_run(Session& s, const CheckOptions& o, Judged& j, const CheckInputs& inputs,
+                                       std::vector<std::string> notes) {
+  std::optional<report::CiContext> ci;
+  if (is_ci_format(o.format)) ci = ci_context(s.ws, source_states(inputs), j.report, o.fail_on);
+  return render(j.report, o, std::move(notes), ci ? &*ci : nullptr);
+}
+
+util::Result<CommandOutput> full_check(Session& s, const CheckOptions& o, const InputScan& scan,
+                                       const std::string& fingerprint, bool reindex_all, PhaseTimer& timer,
+                                       const core::Settings& settings) {
+  PC_ASSIGN_OR_RETURN(FullRun run, judge_and_record(s, o, scan, fingerprint, reindex_all, timer, settings));
+  auto out = render_run(s, o, run.j, run.inputs, {});
   timer.mark("render");
-  release_at_exit(std::move(j));
-  release_at_exit(std::move(inputs));
+  release_at_exit(std::move(run));
   if (out.ok()) {
     auto notes = timer.notes();
     out->notes.insert(out->notes.begin(), notes.begin(), notes.end());
   }
+  return out;
+}
+
+// `check --changed-since REF`: judges only what git says changed, reads the
+// store (stat cache, cached verdicts) but writes nothing to it: a partial
+// run is not a run of the workspace, so the last full run's summary, the
+// history and the stat cache stay those of full checks.
+util::Result<CommandOutput> changed_check(Session& s, const CheckOptions& o, const InputScan& scan,
+                                          const core::Settings& settings) {
+  PC_ASSIGN_OR_RETURN(GitChanges changes, git_changes_since(s.ws, *o.changed_since));
+  Previous prev;
+  PC_ASSIGN_OR_RETURN(prev.records, s.store->file_records());
+  PC_ASSIGN_OR_RETURN(auto snapshot_list, s.store->snapshot_hashes());
+  prev.known_snapshots.insert(snapshot_list.begin(), snapshot_list.end());
+  PC_ASSIGN_OR_RETURN(prev.rows, s.store->results());
+  PC_ASSIGN_OR_RETURN(auto intact, s.store->intact_set());
+  for (const auto& e : intact) prev.intact.emplace(e.key_hash, e.cache_key);
+  // A settings change can touch every claim: then every claim is in scope.
+  bool everything = changes.paths.count("provcheck.json") > 0;
+  Scope scope;
+  scope.paths.insert(changes.paths.begin(), changes.paths.end());
+  std::vector<std::string> sidecars, claim_files;
+  for (const InputFile& f : scan.files) {
+    if (f.kind == InputFile::Kind::sidecar) sidecars.push_back(f.rel);
+    if (f.kind == InputFile::Kind::claims) claim_files.push_back(f.rel);
+  }
+  auto no_store = [](const LoadedSource&) { return util::Status(); };
+  PC_ASSIGN_OR_RETURN(CheckInputs inputs, load_and_judge(s.ws, prev, std::move(sidecars), std::move(claim_files),
+                                                         no_store, o.progress, everything ? nullptr : &scope));
+  Judged j = collect(inputs, prev, "", o.format != "text", settings);
+  // Conflicts among the claims in scope (a claim that did not change is not
+  // judged again against them: the full check does that).
+  PC_ASSIGN_OR_RETURN(core::ConflictResult conflicts, judge_claims(inputs, j.report.citations, settings));
+  add_conflicts(j.report, std::move(conflicts));
+  std::set<std::string_view> claims, sources;
+  for (const CitationRef& ref : inputs.refs) {
+    claims.insert(ref.claim->id);
+    sources.insert(ref.claim->citations[ref.index].source);
+  }
+  std::size_t all_claims = 0;
+  for (const auto& f : inputs.claims) all_claims += f.claims.size();
+  j.report.summary.claims = claims.size();
+  j.report.summary.sources = sources.size();
+  std::string note = "changed since " + *o.changed_since + " (" + changes.commit.substr(0, 12) + "): checked " +
+                     std::to_string(claims.size()) + " of " + std::to_string(all_claims) + " claims, " +
+                     std::to_string(sources.size()) + " sources; a partial run is not recorded";
+  auto out = render_run(s, o, j, inputs, {note});
+  release_at_exit(std::move(j));
+  release_at_exit(std::move(inputs));
   return out;
 }
 
@@ -333,8 +421,8 @@ util::Result<std::optional<CommandOutput>> cached_check(Session& s, const CheckO
 }  // namespace
 
 util::Result<CommandOutput> check(const GlobalOptions& g, const CheckOptions& options) {
-  if (options.format != "text" && options.format != "json" && options.format != "md") {
-    return Error(ErrorKind::invalid_input, "--format '" + options.format + "': choose text, json or md");
+  if (options.format != "text" && options.format != "json" && options.format != "md" && !is_ci_format(options.format)) {
+    return Error(ErrorKind::invalid_input, "--format '" + options.format + "': choose text, json, md, junit, sarif or github");
   }
   PhaseTimer timer;
   PC_ASSIGN_OR_RETURN(workspace::Workspace ws, find_workspace(g));
@@ -346,6 +434,7 @@ util::Result<CommandOutput> check(const GlobalOptions& g, const CheckOptions& op
   PC_ASSIGN_OR_RETURN(InputScan scan, scan_inputs(s.ws));
   std::string fp = fingerprint(scan, k_engine_version);
   timer.mark("scan inputs");
+  if (o.changed_since) return changed_check(s, o, scan, settings);
   // JSON and Markdown list every citation, intact ones too: that needs the
   // claims files. Text lists only what is not ok, which the store holds.
   // (Not when provcheck.json makes intact citations findings: the store keeps no rows for them.)
@@ -382,6 +471,27 @@ util::Result<CommandOutput> reindex(const GlobalOptions& g) {
   r.out = "rebuilt the index from sources/ and claims/\n" + out.out;
   r.notes = out.notes;
   return r;
+}
+
+util::Result<FullCheck> run_full_check(Session& s, const CheckOptions& o, const core::Settings& settings) {
+  PhaseTimer timer;
+  PC_ASSIGN_OR_RETURN(InputScan scan, scan_inputs(s.ws));
+  std::string fp = fingerprint(scan, k_engine_version);
+  CheckOptions every = o;
+  every.format = "json";  // every finding, intact ones too
+  PC_ASSIGN_OR_RETURN(FullRun run, judge_and_record(s, every, scan, fp, false, timer, settings));
+  std::sort(run.j.report.citations.begin(), run.j.report.citations.end(), [](const auto& a, const auto& b) {
+    int c = a.claim.compare(b.claim);
+    return c != 0 ? c < 0 : a.index < b.index;
+  });
+  FullCheck out;
+  out.report = std::move(run.j.report);
+  out.sources = source_states(run.inputs);
+  for (const auto& f : run.inputs.claims) {
+    for (const core::Claim& c : f.claims) out.claim_text.emplace(c.id, c.text);
+  }
+  release_at_exit(std::move(run));
+  return out;
 }
 
 }  // namespace provcheck::app

@@ -44,6 +44,8 @@ struct Work {
   std::vector<LoadedSource*> sources;  // phase two's list
   CheckInputs* out = nullptr;
   std::atomic<std::size_t> next_sidecar{0}, next_claims{0}, next_source{0};
+  std::atomic<std::size_t> sources_done{0};
+  const ProgressFn* progress = nullptr;
   std::mutex ready_mutex;
   std::vector<const LoadedSource*> ready;  // read sources whose snapshot the sink has not seen
 
@@ -58,7 +60,10 @@ struct Work {
     }
   }
   void process_sources() {
-    for (std::size_t i; (i = next_source.fetch_add(1)) < sources.size();) process(*sources[i]);
+    for (std::size_t i; (i = next_source.fetch_add(1)) < sources.size();) {
+      process(*sources[i]);
+      sources_done.fetch_add(1, std::memory_order_relaxed);
+    }
   }
   // The calling thread's share: sources, and the sink between them.
   util::Status process_sources_and_sink(const ReadySink& sink) {
@@ -68,6 +73,8 @@ struct Work {
       std::size_t i = next_source.fetch_add(1);
       if (i >= sources.size()) break;
       process(*sources[i]);
+      std::size_t done = sources_done.fetch_add(1, std::memory_order_relaxed) + 1;
+      if (progress && *progress) (*progress)(done, sources.size());
     }
     return status;
   }
@@ -181,14 +188,40 @@ void Work::decide(LoadedSource& ls, std::optional<std::string>& text) {
   }
 }
 
+// Ids of the sources whose content file or sidecar a scope touches, those
+// whose sidecar was deleted included (their citations are source_missing).
+std::unordered_set<std::string> sources_in_scope(const CheckInputs& in, const Scope& scope) {
+  std::unordered_set<std::string> ids;
+  for (const auto& [id, ls] : in.by_id) {
+    if (scope.paths.count(ls.entry.content) || scope.paths.count(ls.entry.sidecar)) ids.insert(id);
+  }
+  const std::string prefix = "sources/", suffix = workspace::k_sidecar_suffix;
+  for (const std::string& p : scope.paths) {
+    if (p.rfind(prefix, 0) == 0 && p.size() > prefix.size() + suffix.size() &&
+        p.compare(p.size() - suffix.size(), suffix.size(), suffix) == 0) {
+      ids.insert(p.substr(prefix.size(), p.size() - prefix.size() - suffix.size()));
+    }
+  }
+  return ids;
+}
+
+bool claim_in_scope(const core::Claim& claim, const Scope& scope, const std::unordered_set<std::string>& sources) {
+  if (scope.paths.count(claim.file)) return true;
+  for (const core::Citation& c : claim.citations) {
+    if (sources.count(c.source)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 util::Result<CheckInputs> load_and_judge(const workspace::Workspace& ws, const Previous& prev,
                                          std::vector<std::string> sidecars, std::vector<std::string> claim_files,
-                                         const ReadySink& sink) {
+                                         const ReadySink& sink, const ProgressFn& progress, const Scope* scope) {
   CheckInputs in;
   Work w(ws, prev);
   w.out = &in;
+  w.progress = &progress;
   w.sidecars = std::move(sidecars);
   w.claim_files = std::move(claim_files);
   w.entries.resize(w.sidecars.size());
@@ -215,8 +248,11 @@ util::Result<CheckInputs> load_and_judge(const workspace::Workspace& ws, const P
     in.claims.push_back(std::move(*slot).value());
   }
   PC_TRY_STATUS(workspace::check_unique_ids(in.claims));
+  std::unordered_set<std::string> scoped_sources;
+  if (scope) scoped_sources = sources_in_scope(in, *scope);
   for (const auto& f : in.claims) {
     for (const core::Claim& claim : f.claims) {
+      if (scope && !claim_in_scope(claim, *scope, scoped_sources)) continue;
       for (std::size_t i = 0; i < claim.citations.size(); ++i) {
         in.refs.push_back({&claim, i, store::result_key(claim.id, static_cast<int>(i))});
       }
@@ -228,10 +264,13 @@ util::Result<CheckInputs> load_and_judge(const workspace::Workspace& ws, const P
     if (it != in.by_id.end()) it->second.citations.push_back(r);
   }
   // Phase two: sources, each decided as soon as it is read.
-  for (auto& [id, ls] : in.by_id) w.sources.push_back(&ls);
+  for (auto& [id, ls] : in.by_id) {
+    if (!scope || !ls.citations.empty()) w.sources.push_back(&ls);
+  }
   auto helper2 = std::async(std::launch::async, [&w] { w.process_sources(); });
   util::Status sunk = w.process_sources_and_sink(sink);
   helper2.get();
+  if (progress) progress(w.sources.size(), w.sources.size());
   if (sunk.ok()) sunk = w.drain(sink);
   if (!sunk.ok()) return sunk.error();
   return in;

@@ -18,6 +18,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "app/progress.h"
 #include "core/anchor.h"
 #include "store/store.h"
 #include "util/file_io.h"
@@ -78,10 +79,20 @@ std::uint64_t cache_key(const core::Citation& c, const std::string& source_hash)
 // returned by load_and_judge.
 using ReadySink = std::function<util::Status(const LoadedSource&)>;
 
+// Limits a check to part of the workspace (`check --changed-since`): only
+// the claims in a claims file among `paths`, and the claims citing a source
+// whose content file or sidecar is among `paths`, are judged, and only their
+// sources are read.
+struct Scope {
+  std::unordered_set<std::string> paths;  // workspace-relative, '/'-separated
+};
+
 // `sidecars` and `claim_files`: workspace-relative paths, sorted (from the input scan).
+// `progress`, when set, hears how many sources are done; `scope`, when set, limits the work.
 util::Result<CheckInputs> load_and_judge(const workspace::Workspace& ws, const Previous& prev,
                                          std::vector<std::string> sidecars, std::vector<std::string> claim_files,
-                                         const ReadySink& sink);
+                                         const ReadySink& sink, const ProgressFn& progress = {},
+                                         const Scope* scope = nullptr);
 
 // Is the record's stat the file's, and old enough to trust (see inputs.h)?
 bool stat_matches(const store::FileRecord& r, const util::FileStat& st);

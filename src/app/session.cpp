@@ -1,6 +1,7 @@
 #include "app/session.h"
 
 #include <chrono>
+#include <cstdlib>
 #include <ctime>
 
 #include "util/file_io.h"
@@ -22,7 +23,10 @@ util::Result<Session> open_session(const GlobalOptions& g) {
 }
 
 std::string now_iso() {
+  // SOURCE_DATE_EPOCH (reproducible-builds.org) fixes the clock of every time
+  // provcheck writes, for byte-identical reports in tests and pipelines.
   std::time_t t = std::time(nullptr);
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) t = std::strtoll(epoch, nullptr, 10);
   std::tm tm{};
   gmtime_r(&t, &tm);
   char buf[32];

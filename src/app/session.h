@@ -47,7 +47,7 @@ void release_at_exit(T&& value) {
   keep->push_back(std::make_shared<std::decay_t<T>>(std::forward<T>(value)));
 }
 
-// ISO 8601 UTC time of now, to the second.
+// ISO 8601 UTC time of now, to the second (of SOURCE_DATE_EPOCH when set).
 std::string now_iso();
 std::int64_t now_ns();
 

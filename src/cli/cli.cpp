@@ -20,7 +20,9 @@
 #include "app/search_cmd.h"
 #include "app/source_diff_cmd.h"
 #include "app/refresh_cmd.h"
+#include "app/report_cmd.h"
 #include "app/sources_cmd.h"
+#include "cli/progress_line.h"
 
 namespace provcheck::cli {
 namespace {
@@ -49,8 +51,9 @@ struct Invocation {
   app::ClaimAcceptOptions accept;
   std::vector<std::string> thresholds;
   app::SourceDiffOptions source_diff;
-  std::string fail_on;
+  std::string fail_on;  // empty unless --fail-on is given: provcheck.json's fail_on applies then
   app::SearchOptions search;
+  app::ReportOptions report;
   Action action;
 };
 
@@ -213,7 +216,10 @@ void add_claim(CLI::App& app, Invocation& in) {
 
 void add_check(CLI::App& app, Invocation& in) {
   auto* check = app.add_subcommand("check", "judge every citation; exit 1 when provenance is broken");
-  check->add_option("--format", in.check.format, "text, json or md")->check(CLI::IsMember({"text", "json", "md"}));
+  check->add_option("--format", in.check.format, "text, json, md, junit, sarif or github")
+      ->check(CLI::IsMember({"text", "json", "md", "junit", "sarif", "github"}));
+  check->add_option_function<std::string>("--changed-since", [&in](const std::string& v) { in.check.changed_since = v; },
+                                          "check only the claims and sources git says changed since REF");
   check->add_option_function<std::string>("-o,--output", [&in](const std::string& v) { in.check.output = v; },
                                           "write the report to FILE");
   check->add_option("--fail-on", in.fail_on,
@@ -225,10 +231,33 @@ void add_check(CLI::App& app, Invocation& in) {
       in.check.fail_on_flag = in.check.fail_on;
     }
     in.check.color = use_color();
-    in.action = [&in] { return app::check(in.global, in.check); };
+    in.action = [&in] {
+      ProgressLine progress;
+      in.check.progress = progress.callback();
+      return app::check(in.global, in.check);
+    };
   });
   auto* reindex = app.add_subcommand("reindex", "rebuild the store's index from sources/ and claims/");
   reindex->callback([&in] { in.action = [&in] { return app::reindex(in.global); }; });
+}
+
+void add_report(CLI::App& app, Invocation& in) {
+  auto* report = app.add_subcommand("report", "run a full check and write a report for people: html, md or json");
+  report->add_option("--format", in.report.format, "html, md or json")->check(CLI::IsMember({"html", "md", "json"}));
+  report->add_option_function<std::string>("-o,--output", [&in](const std::string& v) { in.report.output = v; },
+                                           "write the report to FILE (default: standard output)");
+  report->add_option("--fail-on", in.fail_on,
+                     "lowest severity that fails: warning or error (default: provcheck.json's fail_on, else error)")
+      ->check(CLI::IsMember({"warning", "error"}));
+  report->callback([&in] {
+    if (!in.fail_on.empty()) in.report.fail_on_flag = in.fail_on == "warning" ? core::Severity::warning : core::Severity::error;
+    in.report.color = use_color();
+    in.action = [&in] {
+      ProgressLine progress;
+      in.report.progress = progress.callback();
+      return app::report(in.global, in.report);
+    };
+  });
 }
 
 void add_locate(CLI::App& app, Invocation& in) {
@@ -281,6 +310,7 @@ void resolve_paths(Invocation& in) {
   for (std::string& p : in.source_add.paths) from_dir(p);
   from_dir(in.import_path);
   if (in.check.output) from_dir(*in.check.output);
+  if (in.report.output) from_dir(*in.report.output);
 }
 
 }  // namespace
@@ -306,6 +336,7 @@ int run(int argc, char** argv) {
     add_locate(app, in);
     add_search(app, in);
     add_figures(app, in);
+    add_report(app, in);
     try {
       app.parse(argc, argv);
     } catch (const CLI::Success& e) {

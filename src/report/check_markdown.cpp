@@ -1,81 +1,225 @@
+// Markdown for a pull-request comment: the verdict and a summary table,
+// what needs attention first (one table row each, details folded), the
+// conflicts with both sides, the subject-and-metric tables folded, and every
+// citation folded. `report --format md` adds each claim's words and the
+// source inventory. Lists stop when the text nears 60,000 characters (GitHub
+// takes comments up to 65,536) and say how many more there are; the HTML
+// report has everything.
+#include <set>
 #include <string>
 
 #include "report/check_report.h"
+#include "report/escape.h"
+#include "report/report.h"
 
 namespace provcheck::report {
 namespace {
 
-// Escapes text for a Markdown table cell or inline text.
-std::string md(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '|': out += "\\|"; break;
-      case '\n': case '\r': out += ' '; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
-      case '*': case '_': case '`': case '[': case ']': case '\\':
-        out += '\\';
-        out += c;
-        break;
-      default: out += c;
+constexpr std::size_t k_budget = 60000;
+
+// What is left of the size budget; list rows and folded details take from it.
+struct Budget {
+  std::size_t left = k_budget;
+  bool take(const std::string& s) {
+    if (s.size() > left) {
+      left = 0;
+      return false;
     }
+    left -= s.size();
+    return true;
+  }
+};
+
+std::string more(std::size_t total, std::size_t shown) {
+  return shown < total ? "\n… and " + std::to_string(total - shown) + " more (the HTML report has everything).\n"
+                       : "";
+}
+
+std::string n(std::size_t v) { return std::to_string(v); }
+
+std::string verdict(const core::CheckSummary& s) {
+  if (s.errors > 0) {
+    return "**Provenance broken:** " + n(s.errors) + (s.errors == 1 ? " error" : " errors") + ", " + n(s.warnings) +
+           (s.warnings == 1 ? " warning." : " warnings.");
+  }
+  if (s.warnings > 0) return "**No errors;** " + n(s.warnings) + (s.warnings == 1 ? " warning." : " warnings.");
+  return std::string("**Every citation holds") + (s.conflicts == 0 ? " and no claims conflict.**" : ".**");
+}
+
+std::string summary_tables(const core::CheckSummary& s) {
+  std::string out = "| claims | citations | sources | conflicts | errors | warnings |\n|---:|---:|---:|---:|---:|---:|\n";
+  out += "| " + n(s.claims) + " | " + n(s.citations) + " | " + n(s.sources) + " | " + n(s.conflicts) + " | " +
+         n(s.errors) + " | " + n(s.warnings) + " |\n\n";
+  out += "| status | severity | citations |\n|---|---|---:|\n";
+  for (core::CitationStatus st : core::k_all_statuses) {
+    auto it = s.by_status.find(core::status_name(st));
+    out += "| " + std::string(core::status_name(st)) + " | " + core::severity_name(core::default_severity(st)) + " | " +
+           n(it == s.by_status.end() ? 0 : it->second) + " |\n";
   }
   return out;
 }
 
-// Text for an inline code span inside a table cell.
-std::string code(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '`') out += '\'';
-    else if (c == '|') out += "\\|";
-    else if (c == '\n' || c == '\r') out += ' ';
-    else out += c;
+std::string where(const core::CitationFinding& f) {
+  return md_escape(f.claim_file) + ":" + std::to_string(f.claim_line);
+}
+
+std::string finding_details(const core::CitationFinding& f, const std::map<std::string, std::string>* texts) {
+  // Inside an HTML element Markdown is not parsed: HTML escaping there.
+  std::string out = "<details><summary>" + xml_escape(core::status_name(f.status)) + ": " + xml_escape(f.claim) +
+                    " cites " + xml_escape(f.source) + "</summary>\n\n";
+  if (texts) {
+    auto t = texts->find(f.claim);
+    if (t != texts->end() && !t->second.empty()) out += "Claim: " + md_escape(t->second) + "\n\n";
   }
+  if (!f.message.empty()) out += md_escape(f.message) + "\n\n";
+  if (!f.diff.empty()) out += "Word diff (`[-old-]{+new+}`):\n\n" + md_code_block(f.diff) + "\n";
+  if (!f.old_passage.empty()) out += "Pinned passage:\n\n" + md_code_block(f.old_passage) + "\n";
+  if (!f.new_passage.empty()) out += "Found now:\n\n" + md_code_block(f.new_passage) + "\n";
+  std::string span = "pinned bytes " + n(f.pinned_start) + "–" + n(f.pinned_end);
+  if (f.found_start && f.found_end) span += ", found " + n(*f.found_start) + "–" + n(*f.found_end);
+  out += "Where: " + where(f) + "; " + span + (f.since.empty() ? "" : "; since " + md_escape(f.since)) + "\n\n</details>\n";
+  return out;
+}
+
+std::string attention(const core::CheckReport& r, const std::map<std::string, std::string>* texts, Budget& budget) {
+  auto failures = failures_first(r);
+  if (failures.empty()) return "";
+  std::string out = "\n## Needs attention (" + n(failures.size()) + ")\n\n"
+                    "| severity | status | claim | source | where | message |\n|---|---|---|---|---|---|\n";
+  std::size_t shown = 0;
+  for (const core::CitationFinding* f : failures) {
+    std::string line = "| " + std::string(core::severity_name(f->severity)) + " | " + core::status_name(f->status) +
+                       " | " + md_escape(f->claim) + " | " + md_escape(f->source) +
+                       (f->page > 0 ? " p. " + std::to_string(f->page) : std::string()) + " | " + where(*f) + " | " +
+                       md_escape(f->message) + " |\n";
+    if (!budget.take(line)) break;
+    out += line;
+    ++shown;
+  }
+  out += more(failures.size(), shown) + "\n";
+  for (std::size_t i = 0; i < shown; ++i) {
+    std::string details = finding_details(*failures[i], texts);
+    if (!budget.take(details)) break;
+    out += details;
+  }
+  return out;
+}
+
+std::string value_of(const core::AssertionRow& r) {
+  std::string v = r.approx.empty() || r.value.find(r.approx) != std::string::npos ? r.value : r.approx + " " + r.value;
+  if (!r.unit.empty()) v += " " + r.unit;
+  return md_escape(v);
+}
+
+std::string rows_table(const std::vector<core::AssertionRow>& rows, const std::set<std::string>& conflicted) {
+  std::string out = "| claim | value | as of | source | status |\n|---|---|---|---|---|\n";
+  for (const core::AssertionRow& r : rows) {
+    out += "| " + md_escape(r.claim) + (conflicted.count(r.claim) ? " (conflict)" : "") + " | " + value_of(r) + " | " +
+           (r.as_of.empty() ? "not stated" : md_escape(r.as_of) + (r.as_of_assumed ? " (assumed)" : "")) + " | " +
+           md_escape(r.source) + " | " + md_escape(r.status) + " |\n";
+  }
+  return out;
+}
+
+std::string conflicts(const core::CheckReport& r, Budget& budget) {
+  if (r.conflicts.empty()) return "";
+  std::string out = "\n## Conflicts (" + n(r.conflicts.size()) + ")\n";
+  std::set<std::string> none;
+  std::size_t shown = 0;
+  for (const core::ConflictFinding& c : r.conflicts) {
+    std::string one = "\n### " + std::string(core::conflict_kind_name(c.kind)) + " (" +
+                      core::severity_name(c.severity) + "): " + md_escape(c.subject) +
+                      (c.metric.empty() ? "" : " · " + md_escape(c.metric)) + "\n\n" + md_escape(c.message) + "\n\n";
+    if (!c.sides.empty()) {
+      one += rows_table(c.sides, none);
+    } else {
+      std::string ids;
+      for (const std::string& id : c.claims) ids += (ids.empty() ? "" : ", ") + md_escape(id);
+      one += "Claims: " + ids + "\n";
+    }
+    if (!budget.take(one)) break;
+    out += one;
+    ++shown;
+  }
+  return out + more(r.conflicts.size(), shown);
+}
+
+std::string groups(const core::CheckReport& r, Budget& budget) {
+  if (r.groups.empty()) return "";
+  std::set<std::string> conflicted;
+  for (const core::ConflictFinding& c : r.conflicts) conflicted.insert(c.claims.begin(), c.claims.end());
+  std::string out = "\n## Figures by subject and metric (" + n(r.groups.size()) + ")\n\n";
+  std::size_t shown = 0;
+  for (const core::AssertionGroup& g : r.groups) {
+    std::size_t in_conflict = 0;
+    for (const auto& row : g.rows) in_conflict += conflicted.count(row.claim);
+    std::string one = "<details><summary>" + xml_escape(g.subject) + " · " + xml_escape(g.metric) + " (" +
+                      n(g.rows.size()) + (g.rows.size() == 1 ? " claim" : " claims") +
+                      (in_conflict ? ", " + n(in_conflict) + " in conflict" : "") + ")</summary>\n\n" +
+                      rows_table(g.rows, conflicted) + "\n</details>\n";
+    if (!budget.take(one)) break;
+    out += one;
+    ++shown;
+  }
+  return out + more(r.groups.size(), shown);
+}
+
+std::string all_citations(const core::CheckReport& r, Budget& budget) {
+  std::string out = "\n<details><summary>All citations (" + n(r.citations.size()) +
+                    ")</summary>\n\n| claim | source | status | pinned span | where |\n|---|---|---|---|---|\n";
+  std::size_t shown = 0;
+  for (const core::CitationFinding& f : r.citations) {
+    std::string line = "| " + md_escape(f.claim) +
+                       (f.index > 0 ? " (" + n(static_cast<std::size_t>(f.index) + 1) + ")" : "") + " | " +
+                       md_escape(f.source) + (f.page > 0 ? " p. " + std::to_string(f.page) : std::string()) + " | " +
+                       core::status_name(f.status) + " | " + n(f.pinned_start) + "-" +
+                       n(f.pinned_end) + " | " + where(f) + " |\n";
+    if (!budget.take(line)) break;
+    out += line;
+    ++shown;
+  }
+  out += more(r.citations.size(), shown);
+  return out + "\n</details>\n";
+}
+
+std::string sources_table(const std::vector<SourceRow>& sources, Budget& budget) {
+  std::string out = "\n<details><summary>Sources (" + n(sources.size()) +
+                    ")</summary>\n\n| id | title | publisher | published | hash | citations | status |\n"
+                    "|---|---|---|---|---|---:|---|\n";
+  std::size_t shown = 0;
+  for (const SourceRow& s : sources) {
+    std::string status = !s.problem.empty() ? "unusable: " + md_escape(s.problem)
+                         : (!s.captured_hash.empty() && !s.current_hash.empty() && s.captured_hash != s.current_hash)
+                             ? "changed since capture"
+                             : "as captured";
+    std::string hash = s.current_hash.empty() ? s.captured_hash : s.current_hash;
+    std::string line = "| " + md_escape(s.id) + " | " + md_escape(s.title) + " | " + md_escape(s.publisher) + " | " +
+                       md_escape(s.published) + " | " +
+                       md_escape(hash.substr(0, std::min<std::size_t>(hash.size(), 24))) + " | " + n(s.citations) +
+                       " | " + status + " |\n";
+    if (!budget.take(line)) break;
+    out += line;
+    ++shown;
+  }
+  out += more(sources.size(), shown);
+  return out + "\n</details>\n";
+}
+
+std::string markdown(const core::CheckReport& r, const ReportData* extras) {
+  Budget budget;
+  std::string out = "# provcheck consistency report\n\n" + verdict(r.summary) + "\n\n" + summary_tables(r.summary);
+  out += attention(r, extras ? &extras->claim_text : nullptr, budget);
+  out += conflicts(r, budget);
+  out += groups(r, budget);
+  out += all_citations(r, budget);
+  if (extras) out += sources_table(extras->sources, budget);
   return out;
 }
 
 }  // namespace
 
-std::string render_check_markdown(const core::CheckReport& report) {
-  const core::CheckSummary& s = report.summary;
-  std::string out = "# provcheck consistency summary\n\n";
-  out += "| claims | citations | sources | conflicts | errors | warnings |\n|---:|---:|---:|---:|---:|---:|\n";
-  out += "| " + std::to_string(s.claims) + " | " + std::to_string(s.citations) + " | " + std::to_string(s.sources) +
-         " | " + std::to_string(s.conflicts) + " | " + std::to_string(s.errors) + " | " + std::to_string(s.warnings) +
-         " |\n\n";
-  out += "| status | citations |\n|---|---:|\n";
-  for (core::CitationStatus st : core::k_all_statuses) {
-    auto it = s.by_status.find(core::status_name(st));
-    out += "| " + std::string(core::status_name(st)) + " | " + std::to_string(it == s.by_status.end() ? 0 : it->second) +
-           " |\n";
-  }
-  bool any = false;
-  for (const core::CitationFinding& f : report.citations) {
-    if (f.severity == core::Severity::ok) continue;
-    if (!any) {
-      out += "\n## Needs attention\n\n| severity | status | claim | source | where | message |\n|---|---|---|---|---|---|\n";
-      any = true;
-    }
-    out += "| " + std::string(core::severity_name(f.severity)) + " | " + core::status_name(f.status) + " | " +
-           md(f.claim) + " | " + md(f.source) +
-           (f.page > 0 ? " p. " + std::to_string(f.page) : std::string()) + " | " + md(f.claim_file) + ":" + std::to_string(f.claim_line) +
-           " | " + md(f.message) + (f.diff.empty() ? "" : ": `" + code(f.diff) + "`") + " |\n";
-  }
-  if (!any && report.conflicts.empty()) out += "\nEvery citation holds.\n";
-  for (const core::ConflictFinding& c : report.conflicts) {
-    out += "\n- **" + std::string(core::conflict_kind_name(c.kind)) + "** (" + core::severity_name(c.severity) +
-           "): " + md(c.message) + "\n";
-  }
-  out += "\n<details><summary>All citations</summary>\n\n| claim | source | status | pinned span |\n|---|---|---|---|\n";
-  for (const core::CitationFinding& f : report.citations) {
-    out += "| " + md(f.claim) + " | " + md(f.source) + " | " + core::status_name(f.status) + " | " +
-           std::to_string(f.pinned_start) + "-" + std::to_string(f.pinned_end) + " |\n";
-  }
-  out += "\n</details>\n";
-  return out;
-}
+std::string render_check_markdown(const core::CheckReport& report) { return markdown(report, nullptr); }
+
+std::string render_report_markdown(const ReportData& data) { return markdown(data.check, &data); }
 
 }  // namespace provcheck::report

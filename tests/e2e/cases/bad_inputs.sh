@@ -41,6 +41,6 @@ MSG="is not a valid source id" bad source add --allow-outside "$TMP/choir.txt" -
 MSG="give an ISO date" bad source add --allow-outside "$TMP/choir.txt" --id other --published yesterday
 [ ! -e sources/other.txt ] || fail "a refused source add left sources/other.txt behind"
 
-MSG="--format: xml not in {text,json,md}" bad check --format xml
+MSG="--format: xml not in {text,json,md,junit,sarif,github}" bad check --format xml
 MSG="--fail-on" bad check --fail-on info
 MSG="" bad frobnicate
