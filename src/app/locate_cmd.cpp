@@ -58,7 +58,7 @@ void load(LoadedText& t, const std::string& path) {
 
 namespace {
 
-// Consecutive input lines, mostly into one text file: the unit of work of
+// Consecutive input lines, a few text files' worth: the unit of work of
 // a worker, which parses them (so the reading thread only splits lines),
 // reads each text file once and judges.
 struct Batch {
@@ -70,7 +70,12 @@ struct Batch {
   bool done = false;
 };
 
-constexpr std::size_t k_batch_lines = 64;
+// A batch is cut where the text file changes once it holds k_batch_min
+// lines, and anyway at k_batch_max: several files' lines per batch keep the
+// hand-offs between threads (a wake-up each) few, and cutting at a file
+// boundary keeps each file read by one worker.
+constexpr std::size_t k_batch_min = 48;
+constexpr std::size_t k_batch_max = 256;
 
 void judge_batch(Batch& b, const core::AnchorThresholds& thresholds) {
   LoadedText text;
@@ -220,12 +225,14 @@ util::Result<CommandOutput> locate(std::istream& in, const std::string& origin,
       ++line_no;
       if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
       std::string_view key = text_file_hint(line);
-      if (batch && (batch->lines.size() >= k_batch_lines || key != hint)) pipeline.push(std::move(batch), write);
+      if (batch && (batch->lines.size() >= k_batch_max || (batch->lines.size() >= k_batch_min && key != hint))) {
+        pipeline.push(std::move(batch), write);
+      }
       if (!batch) {
         batch = std::make_unique<Batch>();
         batch->origin = origin;
-        hint.assign(key);
       }
+      hint.assign(key);
       batch->lines.emplace_back(line_no, std::move(line));
     }
     if (batch) pipeline.push(std::move(batch), write);

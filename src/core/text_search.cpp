@@ -2,23 +2,60 @@
 
 #include <algorithm>
 #include <cstring>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <functional>
 
 #include "util/utf8.h"
 
 namespace provcheck::core {
 
+namespace {
+
+// The next occurrence of needle in hay at or after pos, or npos. On x86-64
+// the SSE2 filter of Wojciech Muła's "SIMD-friendly algorithms for substring
+// searching": sixteen places at a time are tested for the needle's first
+// and last byte together, and only where both match is the middle compared.
+// On prose that is several times faster than glibc's memmem, whose
+// per-position hashing dominated a drift check's searches.
+std::size_t find_from(std::string_view hay, std::string_view needle, std::size_t pos) {
+  const std::size_t n = needle.size();
+  if (n == 0 || pos + n > hay.size()) return std::string_view::npos;
+#if defined(__SSE2__)
+  if (n >= 2) {
+    const __m128i first = _mm_set1_epi8(needle[0]);
+    const __m128i last = _mm_set1_epi8(needle[n - 1]);
+    const char* base = hay.data();
+    std::size_t i = pos;
+    for (; i + n - 1 + 16 <= hay.size(); i += 16) {
+      __m128i block_first = _mm_loadu_si128(reinterpret_cast<const __m128i*>(base + i));
+      __m128i block_last = _mm_loadu_si128(reinterpret_cast<const __m128i*>(base + i + n - 1));
+      auto mask = static_cast<unsigned>(
+          _mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(first, block_first), _mm_cmpeq_epi8(last, block_last))));
+      while (mask) {
+        unsigned bit = static_cast<unsigned>(__builtin_ctz(mask));
+        if (std::memcmp(base + i + bit + 1, needle.data() + 1, n - 2) == 0) return i + bit;
+        mask &= mask - 1;
+      }
+    }
+    pos = i;
+    if (pos + n > hay.size()) return std::string_view::npos;
+  }
+#endif
+  const void* hit = ::memmem(hay.data() + pos, hay.size() - pos, needle.data(), n);
+  return hit ? static_cast<std::size_t>(static_cast<const char*>(hit) - hay.data()) : std::string_view::npos;
+}
+
+}  // namespace
+
 std::vector<std::size_t> find_all(std::string_view hay, std::string_view needle, std::size_t limit) {
   std::vector<std::size_t> out;
   if (needle.empty() || needle.size() > hay.size()) return out;
-  // glibc's memmem skips ahead on a hash of byte pairs, several times faster
-  // than a first-byte memchr and memcmp loop on prose, where the first byte
-  // of a quote is common.
   std::size_t pos = 0;
-  while (out.size() < limit && pos + needle.size() <= hay.size()) {
-    const void* hit = ::memmem(hay.data() + pos, hay.size() - pos, needle.data(), needle.size());
-    if (!hit) break;
-    std::size_t at = static_cast<std::size_t>(static_cast<const char*>(hit) - hay.data());
+  while (out.size() < limit) {
+    std::size_t at = find_from(hay, needle, pos);
+    if (at == std::string_view::npos) break;
     out.push_back(at);
     pos = at + 1;
   }
