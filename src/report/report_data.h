@@ -53,7 +53,7 @@ struct ReportData {
   // pinned one (at_pinned_place) when nothing was found but the old place is
   // still inside the text.
   std::map<std::string, PassageWindow> windows;
-  std::string tool_version;  // "0.1.0"
+  std::string tool_version;  // "0.2.0"
 };
 
 // The key of a citation in ReportData::windows.
