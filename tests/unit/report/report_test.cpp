@@ -283,8 +283,8 @@ TEST(ReportJson, AddsSourcesGroupsClaimsAndConflictSides) {
   EXPECT_EQ(j["sources"].size(), 3u);
   EXPECT_EQ(j["sources"][0]["status"], "changed");
   EXPECT_EQ(j["sources"][2]["status"], "unusable");
-  EXPECT_EQ(j["groups"][0]["rows"].size(), 3u);
-  EXPECT_EQ(j["groups"][0]["rows"][0]["low"], 11400);
+  EXPECT_EQ(j["groups"][0]["claims"].size(), 3u);
+  EXPECT_EQ(j["groups"][0]["claims"][0]["low"], 11400);
   EXPECT_EQ(j["conflicts"][0]["sides"][1]["claim"], "pop-b");
   ASSERT_EQ(j["claims"].size(), 3u);
   EXPECT_EQ(j["claims"][2]["id"], "pop-c");
