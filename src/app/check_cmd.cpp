@@ -267,6 +267,21 @@ util::Status persist(Session& s, store::Store::WriteTransaction& tx, const Input
   return util::Status();
 }
 
+// What the store remembers of earlier runs: the stat cache (unless
+// `with_stat_cache` is false), the known snapshots and the cached verdicts.
+util::Result<Previous> read_previous(Session& s, bool with_stat_cache) {
+  Previous prev;
+  if (with_stat_cache) {
+    PC_ASSIGN_OR_RETURN(prev.records, s.store->file_records());
+  }
+  PC_ASSIGN_OR_RETURN(auto snapshot_list, s.store->snapshot_hashes());
+  prev.known_snapshots.insert(snapshot_list.begin(), snapshot_list.end());
+  PC_ASSIGN_OR_RETURN(prev.rows, s.store->results());
+  PC_ASSIGN_OR_RETURN(auto intact, s.store->intact_set());
+  for (const auto& e : intact) prev.intact.emplace(e.key_hash, e.cache_key);
+  return prev;
+}
+
 struct FullRun {
   Judged j;
   CheckInputs inputs;
@@ -279,15 +294,8 @@ util::Result<FullRun> judge_and_record(Session& s, const CheckOptions& o, const 
                                        const core::Settings& settings) {
   std::int64_t recorded = now_ns();
   std::string started = now_iso();
-  Previous prev;
-  if (!reindex_all) {  // reindex ignores the stat cache, even a damaged one
-    PC_ASSIGN_OR_RETURN(prev.records, s.store->file_records());
-  }
-  PC_ASSIGN_OR_RETURN(auto snapshot_list, s.store->snapshot_hashes());
-  prev.known_snapshots.insert(snapshot_list.begin(), snapshot_list.end());
-  PC_ASSIGN_OR_RETURN(prev.rows, s.store->results());
-  PC_ASSIGN_OR_RETURN(auto intact, s.store->intact_set());
-  for (const auto& e : intact) prev.intact.emplace(e.key_hash, e.cache_key);
+  // reindex ignores the stat cache, even a damaged one
+  PC_ASSIGN_OR_RETURN(Previous prev, read_previous(s, !reindex_all));
   timer.mark("read store");
   // One transaction for the whole run; snapshots go in while sources are
   // still being read.
@@ -354,13 +362,7 @@ util::Result<CommandOutput> full_check(Session& s, const CheckOptions& o, const 
 util::Result<CommandOutput> changed_check(Session& s, const CheckOptions& o, const InputScan& scan,
                                           const core::Settings& settings) {
   PC_ASSIGN_OR_RETURN(GitChanges changes, git_changes_since(s.ws, *o.changed_since));
-  Previous prev;
-  PC_ASSIGN_OR_RETURN(prev.records, s.store->file_records());
-  PC_ASSIGN_OR_RETURN(auto snapshot_list, s.store->snapshot_hashes());
-  prev.known_snapshots.insert(snapshot_list.begin(), snapshot_list.end());
-  PC_ASSIGN_OR_RETURN(prev.rows, s.store->results());
-  PC_ASSIGN_OR_RETURN(auto intact, s.store->intact_set());
-  for (const auto& e : intact) prev.intact.emplace(e.key_hash, e.cache_key);
+  PC_ASSIGN_OR_RETURN(Previous prev, read_previous(s, true));
   // A settings change can touch every claim: then every claim is in scope.
   bool everything = changes.paths.count("provcheck.json") > 0;
   Scope scope;
