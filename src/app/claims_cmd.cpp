@@ -263,6 +263,7 @@ util::Result<CommandOutput> claim_show(const GlobalOptions& g, const std::string
     const core::Citation& ct = c->citations[i];
     nlohmann::ordered_json cj = {{"source", ct.source}, {"quote", ct.quote}, {"span", {ct.start, ct.end}},
                                  {"quote_hash", ct.quote_hash}, {"snapshot", ct.snapshot}};
+    if (ct.page > 0) cj["page"] = ct.page;
     auto r = results.find(store::result_key(c->id, static_cast<int>(i)));
     store::IntactEntry probe{util::xxh3_64(store::result_key(c->id, static_cast<int>(i))), 0};
     auto in = std::lower_bound(intact.begin(), intact.end(), probe);
@@ -300,8 +301,9 @@ util::Result<CommandOutput> claim_show(const GlobalOptions& g, const std::string
   for (std::size_t i = 0; i < c->citations.size(); ++i) {
     const auto& cj = j["citations"][i];
     const core::Citation& ct = c->citations[i];
-    out.out += "  [" + std::to_string(i) + "] " + ct.source + " bytes " + std::to_string(ct.start) + "-" +
-               std::to_string(ct.end) + ": \"" + core::excerpt(ct.quote, 0, ct.quote.size(), 200) + "\"\n";
+    out.out += "  [" + std::to_string(i) + "] " + ct.source + (ct.page > 0 ? " p. " + std::to_string(ct.page) : "") +
+               " bytes " + std::to_string(ct.start) + "-" + std::to_string(ct.end) + ": \"" +
+               core::excerpt(ct.quote, 0, ct.quote.size(), 200) + "\"\n";
     if (cj.contains("last_status")) {
       out.out += "      last check: " + cj["last_status"].get<std::string>() +
                  (cj.contains("since") ? " since " + cj["since"].get<std::string>() : std::string()) +

@@ -96,6 +96,9 @@ pc check
 expect_rc 1
 expect_out_contains "[-310,000-]{+290,000+}"
 pc_ok claim show cargo
+expect_out_contains "annual p. 2 bytes"
+pc_ok claim show cargo --format json
+expect_json_field '.citations[0].page' 2
 
 # The report's new PDF edition changes a figure: the finding names the page,
 # and so does the warm check answered from the store.
