@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 #include <vector>
 
 #include "report/html_parts.h"
@@ -185,6 +186,17 @@ std::string timeline_svg(const core::AssertionGroup& g, const std::set<std::stri
            px(k_top + plot_h) + "\"/><text class=\"tick\" x=\"" + px(X(t)) + "\" y=\"" + px(k_top + plot_h + 16) +
            "\" text-anchor=\"middle\">" + text + "</text>\n";
   }
+  // Marks that fall on one spot share one label, listing their sources:
+  // separate labels there would be drawn over each other.
+  std::map<std::pair<long, long>, std::vector<std::string>> spot_sources;
+  auto spot = [&](const Mark& m) {
+    return std::pair<long, long>(std::lround(X((m.t.from + m.t.to) / 2) / 6), std::lround(Y((m.lo + m.hi) / 2) / 6));
+  };
+  for (const Mark& m : marks) {
+    auto& v = spot_sources[spot(m)];
+    if (std::find(v.begin(), v.end(), m.row->source) == v.end()) v.push_back(m.row->source);
+  }
+  std::set<std::pair<long, long>> labelled;
   // One mark per claim: a bar for the as-of interval and the figure's interval, a dot at the middle.
   int n = 0;
   for (const Mark& m : marks) {
@@ -212,13 +224,18 @@ std::string timeline_svg(const core::AssertionGroup& g, const std::set<std::stri
     }
     // Labels alternate above and below; past k_max_labels marks they would
     // only overlap, and each mark's tooltip still names its source.
-    if (marks.size() <= k_max_labels) {
+    if (marks.size() <= k_max_labels && labelled.insert(spot(m)).second) {
+      const std::vector<std::string>& here = spot_sources[spot(m)];
+      std::string text = truncate(here.front(), 28);
+      if (here.size() > 1) text += " +" + std::to_string(here.size() - 1);
       bool above = n % 2 == 0;
+      // Near an edge the label runs inwards, so that it is not cut off.
+      const char* anchor = cx > k_width - 110 ? "end" : cx < 110 ? "start" : "middle";
       out += "<text class=\"label\" x=\"" + px(cx) + "\" y=\"" + px(above ? cy - 11 : cy + 19) +
-             "\" text-anchor=\"middle\">" + esc(truncate(r.source, 28)) + "</text>";
+             "\" text-anchor=\"" + anchor + "\">" + esc(text) + "</text>";
+      ++n;
     }
     out += "</g>\n";
-    ++n;
   }
   out += "</svg>\n";
   return out;
