@@ -211,6 +211,30 @@ TEST(ReportHtml, StatusTimelineHasOneRowPerWord) {
   EXPECT_EQ(count(svg, "class=\"mark conflict"), 1u);
 }
 
+// Marks on one spot (same as-of, same value) are drawn each, but labelled
+// once with their sources counted: labels drawn over each other are unreadable.
+TEST(ReportHtml, MarksOnOneSpotShareALabel) {
+  core::AssertionGroup g;
+  g.subject = "Hama";
+  g.metric = "control";
+  for (auto [claim, source, word, date] :
+       {std::tuple{"a", "desk", "opposition", "2024-12"}, std::tuple{"b", "wire", "opposition", "2024-12"},
+        std::tuple{"c", "gazette", "government", "2016"}}) {
+    core::AssertionRow r;
+    r.claim = claim;
+    r.source = source;
+    r.value = word;
+    r.status_value = word;
+    r.as_of = date;
+    g.rows.push_back(r);
+  }
+  std::string svg = html::timeline_svg(g, {});
+  EXPECT_EQ(count(svg, "<circle"), 3u);
+  EXPECT_EQ(count(svg, "class=\"label\""), 2u);
+  EXPECT_NE(svg.find(">desk +1</text>"), std::string::npos) << svg;
+  EXPECT_NE(svg.find(">gazette</text>"), std::string::npos);
+}
+
 TEST(ReportHtml, ParsesAsOfDatesAndIntervals) {
   auto y = html::parse_as_of("2016");
   ASSERT_TRUE(y);
