@@ -112,7 +112,7 @@ slice=$work/slice.txt
 make_ws() {  # $1 = folder, $2... = files
     local dir=$1; shift
     rm -rf "$dir" && mkdir -p "$dir"
-    "$provcheck" -C "$dir" init >/dev/null && "$provcheck" -C "$dir" source add "$@" >/dev/null \
+    "$provcheck" -C "$dir" init >/dev/null && "$provcheck" -C "$dir" source add --allow-outside "$@" >/dev/null \
         || die "cannot make the workspace $dir"
 }
 make_ws "$work/ws-corpus" "$corpus"
