@@ -1,12 +1,12 @@
 #include "app/accept_cmd.h"
 
 #include <map>
+#include <optional>
 #include <set>
 
 #include "core/anchor.h"
 #include "core/quote.h"
 #include "util/file_io.h"
-#include "util/hash.h"
 #include "workspace/claims_file.h"
 #include "workspace/sources.h"
 
@@ -20,20 +20,24 @@ struct CurrentSource {
   workspace::SourceEntry entry;
   workspace::LoadedText loaded;  // text layer now, with the raw bytes' hash (the snapshot)
   std::string unusable;          // why the source cannot be read, when it cannot
+  std::optional<core::SourceView> view;  // over `loaded.text`: normalized once for all its citations
 };
 
-CurrentSource load_source(const workspace::Workspace& ws, const workspace::SourceEntry& e) {
-  CurrentSource s{e, {}, {}};
+// Reads a source into its (node-stable) slot, so that the view's text stays put.
+void load_source(const workspace::Workspace& ws, const workspace::SourceEntry& e, CurrentSource& s) {
+  s.entry = e;
   auto t = workspace::load_text_layer(ws, e);
-  if (!t.ok()) s.unusable = t.error().message();
-  else s.loaded = std::move(t).value();
-  return s;
+  if (!t.ok()) {
+    s.unusable = t.error().message();
+    return;
+  }
+  s.loaded = std::move(t).value();
+  s.view.emplace(s.loaded.text);
 }
 
 std::string where(const core::Claim& c, std::size_t i) { return c.id + "[" + std::to_string(i) + "]"; }
 
 std::string span(std::uint64_t b, std::uint64_t e) { return std::to_string(b) + "-" + std::to_string(e); }
-
 
 util::Status check_selection(const ClaimAcceptOptions& o, const std::vector<workspace::ClaimsFile>& files,
                              const std::map<std::string, workspace::SourceEntry>& sources) {
@@ -88,16 +92,15 @@ util::Result<CommandOutput> claim_accept(const GlobalOptions& g, const ClaimAcce
           ++refused;
           continue;
         }
-        auto it = loaded.find(ct.source);
-        if (it == loaded.end()) it = loaded.emplace(ct.source, load_source(s.ws, e->second)).first;
-        const CurrentSource& src = it->second;
+        auto [it, fresh_slot] = loaded.try_emplace(ct.source);
+        if (fresh_slot) load_source(s.ws, e->second, it->second);
+        CurrentSource& src = it->second;
         if (!src.unusable.empty()) {
           out.out += "not accepted " + where(c, i) + ": source_missing: " + src.unusable + "\n";
           ++refused;
           continue;
         }
-        core::SourceView view(src.loaded.text);
-        core::Verdict v = core::judge_citation(view, ct);
+        core::Verdict v = core::judge_citation(*src.view, ct);
         const char* status = core::status_name(v.status);
         if (v.status == core::CitationStatus::intact) continue;
         if (!v.found_start || !v.found_end) {

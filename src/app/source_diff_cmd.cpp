@@ -6,8 +6,6 @@
 #include "core/line_diff.h"
 #include "core/word_diff.h"
 #include "report/source_diff.h"
-#include "util/file_io.h"
-#include "util/hash.h"
 #include "workspace/claims_file.h"
 #include "workspace/sources.h"
 

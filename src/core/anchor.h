@@ -7,16 +7,20 @@
 //   2. moved       the exact bytes are elsewhere, chosen by context
 //   3. normalized  the normalized quote is found, chosen by context
 //   4. modified / figure_changed: a close match (edit distance within
-//      k_fuzzy_budget of the quote's length), chosen by similarity and
-//      context; figure_changed when its figures (figure_tokens.h) differ
+//      fuzzy_budget of the quote's length), chosen by similarity and
+//      context; figure_changed when its figures differ (figures.h or
+//      figure_tokens.h)
 //   5. missing
 //
 // A copy found elsewhere is accepted when its context agrees; the only copy
 // is also accepted on weaker context, or none when the quote is long enough
-// not to be a coincidence, but only if the old passage's frame (prefix ...
-// suffix) does not still stand with other words inside: a corrected
-// passage must never silently jump to another place that still has the old
-// words. Equal-best candidates are ambiguous.
+// not to be a coincidence, unless the old passage's frame (prefix ...
+// suffix) still stands with other words inside. What became of that frame
+// decides the hard cases (anchor.cpp, frame_state): closed up means moved;
+// a copy inside an edited frame beside a close match, or out of its
+// paragraph, is a stale copy and never taken: a corrected passage must
+// never silently jump to another place that still has the old words.
+// Equal-best candidates are ambiguous.
 //
 // SourceView caches the normalized text of one source; it is not
 // thread-safe, use one per thread. judge_citation is otherwise pure.
