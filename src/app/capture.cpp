@@ -1,5 +1,7 @@
 #include "app/capture.h"
 
+#include <cctype>
+
 #include "util/utf8.h"
 #include "workspace/sources.h"
 #include "workspace/text_layers.h"
@@ -79,6 +81,17 @@ util::Status check_confined(const workspace::Workspace& ws, const fs::path& path
                                                    real.string() + ")"
                                              : ": outside the workspace (" + root.string() + ")") +
                    "; copy the file into the workspace, or pass --allow-outside to capture it from there");
+}
+
+std::vector<std::pair<std::string, std::string>> recorded_headers(const util::HttpResponse& response) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& [name, value] : response.headers) {
+    std::string lower = name;
+    for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (lower == "set-cookie" || lower == "set-cookie2") continue;
+    out.emplace_back(name, value);
+  }
+  return out;
 }
 
 }  // namespace provcheck::app

@@ -38,6 +38,10 @@ util::Result<Capture> capture_url(const std::string& url, const util::HttpOption
 // that ftp:// or file:// are refused as URLs instead of read as paths.
 bool is_url(const std::string& text);
 
+// The response headers a sidecar records: all of them, in order, but
+// Set-Cookie (a session's secret has no place in the record).
+std::vector<std::pair<std::string, std::string>> recorded_headers(const util::HttpResponse& response);
+
 // An id from a URL: the last path segment's stem, else the host.
 std::string id_from_url(const std::string& url);
 

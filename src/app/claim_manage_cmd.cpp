@@ -4,6 +4,7 @@
 
 #include "app/assertion_input.h"
 #include "app/manage_common.h"
+#include "core/review.h"
 #include "workspace/settings_file.h"
 
 namespace provcheck::app {
@@ -49,12 +50,30 @@ util::Status edit_assertion(Workset& w, core::Claim& c, const ClaimEditOptions& 
 
 }  // namespace
 
+bool edits_review(const ClaimEditOptions& o) { return o.rating || o.reviewed_by || o.review_url || o.review_date; }
+
+// Applies the review flags to the claim's review, validated against the
+// workspace's rating scale as `claim add` validates them.
+util::Status edit_review(const Workset& w, core::Claim& c, const ClaimEditOptions& o) {
+  core::Review r = c.review;
+  for (auto [slot, given] : {std::pair{&r.rating, &o.rating}, std::pair{&r.reviewed_by, &o.reviewed_by},
+                             std::pair{&r.review_url, &o.review_url}, std::pair{&r.review_date, &o.review_date}}) {
+    if (!*given) continue;
+    if ((*given)->empty()) slot->reset();
+    else *slot = **given;
+  }
+  PC_ASSIGN_OR_RETURN(core::Settings settings, workspace::load_settings(w.s.ws));
+  PC_ASSIGN_OR_RETURN(c.review, core::validate_review(r, settings.ratings(), "claim edit " + o.id));
+  return util::Status();
+}
+
 util::Result<CommandOutput> claim_edit(const GlobalOptions& g, const ClaimEditOptions& o) {
   bool reanchor = o.quote || o.source || o.occurrence;
-  if (!o.new_id && !o.text && !edits_assertion(o) && !o.tags && !reanchor) {
+  if (!o.new_id && !o.text && !edits_assertion(o) && !o.tags && !reanchor && !edits_review(o)) {
     return Error(ErrorKind::invalid_input, "claim edit " + o.id + ": nothing to change; give at least one of --id, --text, "
                                            "--subject, --metric, --value, --unit, --approx, --as-of, --tag, --no-tags, "
-                                           "--quote, --occurrence, --source");
+                                           "--quote, --occurrence, --source, --rating, --reviewed-by, --review-url, "
+                                           "--review-date");
   }
   PC_ASSIGN_OR_RETURN(Workset w, open_workset(g));
   PC_ASSIGN_OR_RETURN(ClaimRef ref, find_claim_ref(w, o.id, "claim edit"));
@@ -106,6 +125,10 @@ util::Result<CommandOutput> claim_edit(const GlobalOptions& g, const ClaimEditOp
   if (o.tags) {
     c.tags = *o.tags;
     what.push_back("tags");
+  }
+  if (edits_review(o)) {
+    PC_TRY_STATUS(edit_review(w, c, o));
+    what.push_back("review");
   }
   std::string after = workspace::render_claim(c);
   if (after == before) {

@@ -23,6 +23,8 @@ struct ClaimEditOptions {
   // and completed as `claim add` does.
   std::optional<std::string> subject, metric, value, unit, approx, as_of;
   std::optional<std::vector<std::string>> tags;  // replaces the tags; empty removes them
+  // Review fields (core/review.h): a value replaces the field, "" removes it.
+  std::optional<std::string> rating, reviewed_by, review_url, review_date;
   // Re-anchoring citation `citation` (from 0, as `claim show` numbers
   // them): a new quote, occurrence and/or source, pinned as `claim add` pins.
   std::optional<std::string> quote, source;

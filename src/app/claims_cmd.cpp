@@ -10,6 +10,8 @@
 #include "app/manage_common.h"
 #include "core/normalize.h"
 #include "core/quote.h"
+#include "core/review.h"
+#include "core/text_fragment.h"
 #include "core/text_search.h"
 #include "util/file_io.h"
 #include "util/hash.h"
@@ -91,6 +93,7 @@ util::Result<core::Claim> build_claim(const core::ClaimRequest& r, std::map<std:
   c.text = r.text ? *r.text : core::normalize(q.citation.quote);
   PC_ASSIGN_OR_RETURN(c.assertion, complete_assertion(r, q.citation.quote, src.entry.meta.published, settings, assumed));
   c.tags = r.tags;
+  PC_ASSIGN_OR_RETURN(c.review, core::validate_review(r.review, settings.ratings(), r.origin));
   c.citations.push_back(std::move(q.citation));
   note = "pinned " + c.id + " to " + r.source + " line " + std::to_string(q.line) + " (" +
          (q.exact ? "exact match" : "matched after normalizing whitespace/typography; the source's exact bytes are stored") +
@@ -210,6 +213,15 @@ util::Result<CommandOutput> claim_import(const GlobalOptions& g, const std::stri
 
 namespace {
 
+// A text-fragment link to the cited passage in the live page, when the
+// source has a URL; empty otherwise (or when its sidecar cannot be read:
+// claim show reports the citation all the same).
+std::string live_link(const workspace::Workspace& ws, const core::Citation& ct) {
+  auto meta = workspace::read_sidecar(workspace::sidecar_path(ws, ct.source), ct.source);
+  if (!meta.ok()) return {};
+  return core::text_fragment_link(*meta, ct);
+}
+
 const core::Claim* find_claim(const std::vector<workspace::ClaimsFile>& files, const std::string& id) {
   for (const auto& f : files) {
     for (const auto& c : f.claims) {
@@ -262,6 +274,13 @@ util::Result<CommandOutput> claim_show(const GlobalOptions& g, const std::string
     if (*v) aj[name] = **v;
   }
   j["assertion"] = aj;
+  nlohmann::ordered_json rj = nlohmann::ordered_json::object();
+  for (auto [name, v] : {std::pair{"rating", &c->review.rating}, std::pair{"reviewed_by", &c->review.reviewed_by},
+                         std::pair{"review_url", &c->review.review_url},
+                         std::pair{"review_date", &c->review.review_date}}) {
+    if (*v) rj[name] = **v;
+  }
+  if (!rj.empty()) j["review"] = rj;
   j["citations"] = nlohmann::ordered_json::array();
   PC_ASSIGN_OR_RETURN(auto pins, s.store->pins(c->id));
   for (std::size_t i = 0; i < c->citations.size(); ++i) {
@@ -269,6 +288,7 @@ util::Result<CommandOutput> claim_show(const GlobalOptions& g, const std::string
     nlohmann::ordered_json cj = {{"source", ct.source}, {"quote", ct.quote}, {"span", {ct.start, ct.end}},
                                  {"quote_hash", ct.quote_hash}, {"snapshot", ct.snapshot}};
     if (ct.page > 0) cj["page"] = ct.page;
+    if (std::string link = live_link(s.ws, ct); !link.empty()) cj["link"] = link;
     auto r = results.find(store::result_key(c->id, static_cast<int>(i)));
     store::IntactEntry probe{util::xxh3_64(store::result_key(c->id, static_cast<int>(i))), 0};
     auto in = std::lower_bound(intact.begin(), intact.end(), probe);
@@ -305,12 +325,18 @@ util::Result<CommandOutput> claim_show(const GlobalOptions& g, const std::string
     for (auto& [k, v] : aj.items()) out.out += " " + k + "=" + v.get<std::string>();
     out.out += "\n";
   }
+  if (!rj.empty()) {
+    out.out += "  review:";
+    for (auto& [k, v] : rj.items()) out.out += " " + k + "=" + v.get<std::string>();
+    out.out += "\n";
+  }
   for (std::size_t i = 0; i < c->citations.size(); ++i) {
     const auto& cj = j["citations"][i];
     const core::Citation& ct = c->citations[i];
     out.out += "  [" + std::to_string(i) + "] " + ct.source + (ct.page > 0 ? " p. " + std::to_string(ct.page) : "") +
                " bytes " + std::to_string(ct.start) + "-" + std::to_string(ct.end) + ": \"" +
                core::excerpt(ct.quote, 0, ct.quote.size(), 200) + "\"\n";
+    if (cj.contains("link")) out.out += "      live: " + cj["link"].get<std::string>() + "\n";
     if (cj.contains("last_status")) {
       out.out += "      last check: " + cj["last_status"].get<std::string>() +
                  (cj.contains("since") ? " since " + cj["since"].get<std::string>() : std::string()) +

@@ -102,9 +102,13 @@ class Refresher {
     next.http_status = static_cast<int>(c.response.status);
     next.etag = c.response.etag;
     next.last_modified = c.response.last_modified;
+    next.response_headers = recorded_headers(c.response);
     if (hash == m.content_hash && current_hash == m.content_hash) {
       bool validators_moved = next.etag != m.etag || next.last_modified != m.last_modified ||
                               next.final_url != m.final_url || next.http_status != m.http_status;
+      // The headers are those of the capture that produced these bytes; a
+      // Date that moved alone does not rewrite the sidecar.
+      if (!validators_moved) next.response_headers = m.response_headers;
       if (validators_moved) PC_TRY_STATUS(write(m_s.ws.absolute(e.sidecar), workspace::render_sidecar(next)));
       return Outcome{K::unchanged,
                      std::string("unchanged (same bytes") + (validators_moved ? "; validators updated" : "") + ")"};

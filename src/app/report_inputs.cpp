@@ -1,5 +1,8 @@
 #include "app/report_inputs.h"
 
+#include "core/quote.h"
+#include "core/text_fragment.h"
+
 #include <map>
 
 #include "util/file_io.h"
@@ -102,7 +105,7 @@ report::ReportData report_data(const workspace::Workspace& ws, FullCheck check) 
   for (const core::CitationFinding& f : check.report.citations) {
     if (f.status != core::CitationStatus::source_missing) by_source[f.source].push_back(&f);
   }
-  for_each_source_with(ws, check.sources, by_source, [&](const SourceState&, const std::string& text, const auto& fs) {
+  for_each_source_with(ws, check.sources, by_source, [&](const SourceState& s, const std::string& text, const auto& fs) {
     for (const core::CitationFinding* f : fs) {
       report::PassageWindow w;
       if (f->found_start && f->found_end) {
@@ -114,6 +117,12 @@ report::ReportData report_data(const workspace::Workspace& ws, FullCheck check) 
         continue;
       }
       d.windows.emplace(report::window_key(f->claim, f->index), std::move(w));
+      // The live page has what the text has now: link to the passage found.
+      if (f->found_start && f->found_end && *f->found_end <= text.size() && *f->found_start < *f->found_end) {
+        core::Citation now = core::make_citation(text, *f->found_start, *f->found_end, f->source, "");
+        std::string link = core::text_fragment_link(s.entry.meta, now);
+        if (!link.empty()) d.live_links.emplace(report::window_key(f->claim, f->index), std::move(link));
+      }
     }
   });
   for (const SourceState& s : check.sources) {

@@ -148,6 +148,7 @@ util::Result<PlannedSource> plan_url_source(const Session& s, const std::string&
   p.meta.http_status = static_cast<int>(c.response.status);
   p.meta.etag = c.response.etag;
   p.meta.last_modified = c.response.last_modified;
+  p.meta.response_headers = recorded_headers(c.response);
   p.bytes = std::move(c.response.body);
   p.text = std::move(c.text);
   p.meta.content_hash = util::xxh3_128_digest(p.bytes);

@@ -22,6 +22,7 @@
 #include "app/refresh_cmd.h"
 #include "app/report_cmd.h"
 #include "app/sources_cmd.h"
+#include "cli/exchange_commands.h"
 #include "cli/manage_commands.h"
 #include "cli/progress_line.h"
 
@@ -182,6 +183,10 @@ void add_claim_add(CLI::App* claim, Invocation& in) {
   opt("--unit", r.assertion.unit, "unit of the value, e.g. people, km");
   opt("--approx", r.assertion.approx, "qualifier word, e.g. about, some, almost");
   opt("--as-of", r.assertion.as_of, "date, month, year or ISO 8601 interval the claim speaks of");
+  opt("--rating", r.review.rating, "a fact-checker's rating, a label of the rating scale (e.g. 'Mostly false')");
+  opt("--reviewed-by", r.review.reviewed_by, "the organization that reviewed the claim");
+  opt("--review-url", r.review.review_url, "the published fact-check's URL");
+  opt("--review-date", r.review.review_date, "when the review was published, YYYY-MM-DD");
   add->callback([&in] {
     in.request.origin = "claim add";
     in.claim_add.requests = {in.request};
@@ -339,6 +344,7 @@ int run(int argc, char** argv) {
     add_search(app, in);
     add_figures(app, in);
     add_report(app, in);
+    add_exchange_commands(app, in.global, in.action);
     try {
       app.parse(argc, argv);
     } catch (const CLI::Success& e) {

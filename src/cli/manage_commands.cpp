@@ -23,6 +23,10 @@ void add_claim_edit(CLI::App* claim, const app::GlobalOptions& global, ManageAct
   opt("--unit", o->unit, "unit of the value ('' removes it)");
   opt("--approx", o->approx, "qualifier word, e.g. about ('' removes it)");
   opt("--as-of", o->as_of, "date, month, year or ISO 8601 interval ('' removes it)");
+  opt("--rating", o->rating, "a label of the rating scale, e.g. 'Mostly false' ('' removes it)");
+  opt("--reviewed-by", o->reviewed_by, "the organization that reviewed the claim ('' removes it)");
+  opt("--review-url", o->review_url, "the published fact-check's URL ('' removes it)");
+  opt("--review-date", o->review_date, "when the review was published, YYYY-MM-DD ('' removes it)");
   edit->add_option_function<std::vector<std::string>>(
       "--tag", [o](const std::vector<std::string>& v) { o->tags = v; }, "a tag (repeatable): replaces the claim's tags");
   edit->add_flag_callback("--no-tags", [o] { o->tags = std::vector<std::string>{}; }, "remove every tag");

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace provcheck::core {
@@ -31,6 +32,9 @@ struct SourceMeta {
   int http_status = 0;
   std::string etag;
   std::string last_modified;
+  // The response's headers as the capture received them (names as sent, in
+  // order; Set-Cookie left out), for the WARC record of the evidence.
+  std::vector<std::pair<std::string, std::string>> response_headers;
 };
 
 struct Assertion {
@@ -41,6 +45,16 @@ struct Assertion {
   std::optional<std::string> approx;
   std::optional<std::string> as_of;
   bool empty() const { return !subject && !metric && !value && !unit && !approx && !as_of; }
+};
+
+// A fact-checker's verdict on a claim, as schema.org ClaimReview carries it:
+// the rating is a label of the workspace's rating scale (core/review.h).
+struct Review {
+  std::optional<std::string> rating;
+  std::optional<std::string> reviewed_by;  // the reviewing organization
+  std::optional<std::string> review_url;   // the published fact-check
+  std::optional<std::string> review_date;  // ISO date
+  bool empty() const { return !rating && !reviewed_by && !review_url && !review_date; }
 };
 
 // A TextQuoteSelector plus TextPositionSelector, with digests of what was pinned.
@@ -62,6 +76,7 @@ struct Claim {
   std::string text;
   Assertion assertion;
   std::vector<std::string> tags;
+  Review review;
   std::vector<Citation> citations;
   // Where the claim is recorded: claims file (workspace-relative) and line.
   std::string file;
@@ -77,6 +92,7 @@ struct ClaimRequest {
   std::optional<int> occurrence;
   Assertion assertion;
   std::vector<std::string> tags;
+  Review review;
   // Where the request came from, for messages ("claims.jsonl:12").
   std::string origin;
 };

@@ -1,5 +1,7 @@
 #include "core/settings.h"
 
+#include "core/review.h"
+
 #include <cctype>
 #include <utility>
 
@@ -61,6 +63,10 @@ const char* known_qualifiers() {
   return "about, around, roughly, approximately, circa, some, estimated, almost, nearly, close to, just under, "
          "more than, at least, over, just over, well over, upwards of, in excess of, up to, fewer than, less than, "
          "under, as many as, as much as, no more than";
+}
+
+const std::vector<std::string>& Settings::ratings() const {
+  return rating_scale.empty() ? default_rating_scale() : rating_scale;
 }
 
 Severity Settings::severity_for(CitationStatus s) const {

@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/verdict.h"
 
@@ -41,7 +42,10 @@ struct Settings {
   std::map<std::string, std::string> metric_aliases;
   std::map<std::string, std::string> value_aliases;    // status words: folded alias -> canonical
   Tolerances tolerances;
+  std::vector<std::string> rating_scale;  // labels worst first; empty: core::default_rating_scale()
 
+  // The rating scale in force.
+  const std::vector<std::string>& ratings() const;
   Severity severity_for(CitationStatus s) const;
   Severity severity_for(ConflictKind k) const;
   // Canonical names after aliases (the alias's target as written, else the name itself).

@@ -164,16 +164,29 @@ std::string groups(const core::CheckReport& r, Budget& budget) {
   return out + more(r.groups.size(), shown);
 }
 
-std::string all_citations(const core::CheckReport& r, Budget& budget) {
+// A Markdown link to the live passage (a text-fragment URL), or "".
+std::string live_cell(const ReportData* extras, const core::CitationFinding& f) {
+  if (!extras) return "";
+  auto it = extras->live_links.find(window_key(f.claim, f.index));
+  if (it == extras->live_links.end()) return " |";
+  auto link = safe_link(it->second);
+  if (!link) return " |";
+  std::string url;
+  for (char c : *link) url += c == '|' ? "%7C" : c == '>' ? "%3E" : std::string(1, c);
+  return " [passage](<" + url + ">) |";
+}
+
+std::string all_citations(const core::CheckReport& r, const ReportData* extras, Budget& budget) {
   std::string out = "\n<details><summary>All citations (" + n(r.citations.size()) +
-                    ")</summary>\n\n| claim | source | status | pinned span | where |\n|---|---|---|---|---|\n";
+                    ")</summary>\n\n| claim | source | status | pinned span | where |" +
+                    std::string(extras ? " live |" : "") + "\n|---|---|---|---|---|" + (extras ? "---|" : "") + "\n";
   std::size_t shown = 0;
   for (const core::CitationFinding& f : r.citations) {
     std::string line = "| " + md_escape(f.claim) +
                        (f.index > 0 ? " (" + n(static_cast<std::size_t>(f.index) + 1) + ")" : "") + " | " +
                        md_escape(f.source) + (f.page > 0 ? " p. " + std::to_string(f.page) : std::string()) + " | " +
                        core::status_name(f.status) + " | " + n(f.pinned_start) + "-" +
-                       n(f.pinned_end) + " | " + where(f) + " |\n";
+                       n(f.pinned_end) + " | " + where(f) + " |" + live_cell(extras, f) + "\n";
     if (!budget.take(line)) break;
     out += line;
     ++shown;
@@ -211,7 +224,7 @@ std::string markdown(const core::CheckReport& r, const ReportData* extras) {
   out += attention(r, extras ? &extras->claim_text : nullptr, budget);
   out += conflicts(r, budget);
   out += groups(r, budget);
-  out += all_citations(r, budget);
+  out += all_citations(r, extras, budget);
   if (extras) out += sources_table(extras->sources, budget);
   return out;
 }

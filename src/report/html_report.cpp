@@ -134,7 +134,16 @@ std::string passage_html(const ReportData& d, const core::CitationFinding& f, co
            (pw.cut_before ? "<span class=\"cut\">… </span>" : "") + esc(pw.before) + "<mark>" + esc(pw.passage) +
            "</mark>" + esc(pw.after) + (pw.cut_after ? "<span class=\"cut\"> …</span>" : "") + "</blockquote>\n";
   }
-  return out + where_line(f, src);
+  out += where_line(f, src);
+  auto live = d.live_links.find(window_key(f.claim, f.index));
+  if (live != d.live_links.end()) {
+    if (auto link = safe_link(live->second)) {
+      out += "<p class=\"live\"><a href=\"" + esc(*link) + "\" rel=\"noreferrer noopener\" target=\"_blank\" "
+             "title=\"opens the page at the passage, highlighted, in browsers that support text fragments\">"
+             "Open the passage in the live page</a></p>\n";
+    }
+  }
+  return out;
 }
 
 const SourceRow* source_of(const ReportData& d, const std::string& id) {

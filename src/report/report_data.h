@@ -53,6 +53,10 @@ struct ReportData {
   // pinned one (at_pinned_place) when nothing was found but the old place is
   // still inside the text.
   std::map<std::string, PassageWindow> windows;
+  // window_key(claim, index) -> a link that opens the live page at the
+  // passage (a text fragment, core/text_fragment.h), for sources with a
+  // web URL whose passage is in the text now.
+  std::map<std::string, std::string> live_links;
   std::string tool_version;  // "0.2.0"
 };
 

@@ -24,6 +24,7 @@ struct CurlApi {
   CURLcode (*easy_getinfo)(CURL*, CURLINFO, ...) = nullptr;
   const char* (*easy_strerror)(CURLcode) = nullptr;
   CURLHcode (*easy_header)(CURL*, const char*, size_t, unsigned int, int, struct curl_header**) = nullptr;
+  struct curl_header* (*easy_nextheader)(CURL*, unsigned int, int, struct curl_header*) = nullptr;
   curl_slist* (*slist_append)(curl_slist*, const char*) = nullptr;
   void (*slist_free_all)(curl_slist*) = nullptr;
   std::string problem;  // why it could not be loaded
@@ -47,7 +48,7 @@ const CurlApi& curl() {
               resolve(lib, "curl_easy_cleanup", a.easy_cleanup) && resolve(lib, "curl_easy_setopt", a.easy_setopt) &&
               resolve(lib, "curl_easy_perform", a.easy_perform) && resolve(lib, "curl_easy_getinfo", a.easy_getinfo) &&
               resolve(lib, "curl_easy_strerror", a.easy_strerror) && resolve(lib, "curl_easy_header", a.easy_header) &&
-              resolve(lib, "curl_slist_append", a.slist_append) && resolve(lib, "curl_slist_free_all", a.slist_free_all);
+              resolve(lib, "curl_easy_nextheader", a.easy_nextheader) && resolve(lib, "curl_slist_append", a.slist_append) && resolve(lib, "curl_slist_free_all", a.slist_free_all);
     if (!ok) {
       a.problem = "the libcurl found is too old (provcheck needs 7.84 or later for curl_easy_header)";
       return a;
@@ -178,6 +179,12 @@ Result<HttpResponse> http_get(const std::string& url, const HttpOptions& o) {
   r.redirects = static_cast<int>(redirects);
   r.etag = header(h, "ETag");
   r.last_modified = header(h, "Last-Modified");
+  // Every header of the final response, in the order it came (request -1:
+  // the last one, after redirects), for the capture's evidence record.
+  for (struct curl_header* hd = api.easy_nextheader(h, CURLH_HEADER, -1, nullptr); hd;
+       hd = api.easy_nextheader(h, CURLH_HEADER, -1, hd)) {
+    if (hd->name && hd->value) r.headers.emplace_back(hd->name, hd->value);
+  }
   return r;
 }
 

@@ -17,6 +17,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "util/result.h"
@@ -40,6 +41,7 @@ struct HttpResponse {
   std::string etag;          // as sent, quotes included
   std::string last_modified;
   std::string body;          // decoded (gzip/deflate/br undone), at most max_bytes
+  std::vector<std::pair<std::string, std::string>> headers;  // the final response's, in order, as sent
   int redirects = 0;
 };
 

@@ -87,4 +87,24 @@ std::size_t utf8_floor(std::string_view bytes, std::size_t pos) {
   return pos;
 }
 
+std::size_t count_code_points(std::string_view bytes) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < bytes.size(); ++n) {
+    if (static_cast<unsigned char>(bytes[i]) < 0x80) {
+      ++i;
+    } else {
+      i += decode_utf8(bytes, i).length;
+    }
+  }
+  return n;
+}
+
+std::size_t byte_offset_of_code_point(std::string_view bytes, std::size_t n) {
+  std::size_t i = 0;
+  for (std::size_t k = 0; k < n && i < bytes.size(); ++k) {
+    i += static_cast<unsigned char>(bytes[i]) < 0x80 ? 1 : decode_utf8(bytes, i).length;
+  }
+  return i;
+}
+
 }  // namespace provcheck::util

@@ -36,4 +36,11 @@ bool looks_binary(std::string_view bytes);
 // Moves `pos` back to the start of the code point containing it.
 std::size_t utf8_floor(std::string_view bytes, std::size_t pos);
 
+// Code points in `bytes`, counted as decode_utf8 steps through them (an
+// invalid byte is one). W3C TextPositionSelectors count these.
+std::size_t count_code_points(std::string_view bytes);
+// The byte offset of the code point numbered `n` (from 0); bytes.size()
+// when `n` is at or past the end.
+std::size_t byte_offset_of_code_point(std::string_view bytes, std::size_t n);
+
 }  // namespace provcheck::util

@@ -21,19 +21,29 @@ using Type = JsonValue::Type;
 namespace {
 
 const std::vector<std::string_view> k_file_fields = {"schema", "claims"};
-const std::vector<std::string_view> k_claim_fields = {"id", "text", "assertion", "tags", "citations"};
+const std::vector<std::string_view> k_claim_fields = {"id",          "text",       "assertion",   "tags",     "rating",
+                                                      "reviewed_by", "review_url", "review_date", "citations"};
 const std::vector<std::string_view> k_assertion_fields = {"subject", "metric", "value", "unit", "approx", "as_of"};
 const std::vector<std::string_view> k_citation_fields = {"source", "quote",      "prefix",          "suffix",  "start",
                                                          "end",    "quote_hash", "normalized_hash", "snapshot",
                                                          "page"};
-const std::vector<std::string_view> k_request_fields = {"source", "quote", "id",   "text",   "occurrence", "subject",
-                                                        "metric", "value", "unit", "approx", "as_of",      "tags"};
+const std::vector<std::string_view> k_request_fields = {
+    "source", "quote",  "id",    "text",   "occurrence", "subject",     "metric",     "value",
+    "unit",   "approx", "as_of", "tags",   "rating",     "reviewed_by", "review_url", "review_date"};
 
 Error invalid(const std::string& where, const std::string& what) { return Error(ErrorKind::invalid_input, where + ": " + what); }
 
 util::Status expect(const JsonValue& v, Type t, const std::string& origin, const std::string& what) {
   if (v.type == t) return util::Status();
   return invalid(json_where(origin, v), what);
+}
+
+std::optional<std::string>* review_slot(core::Review& r, std::string_view key) {
+  if (key == "rating") return &r.rating;
+  if (key == "reviewed_by") return &r.reviewed_by;
+  if (key == "review_url") return &r.review_url;
+  if (key == "review_date") return &r.review_date;
+  return nullptr;
 }
 
 std::optional<std::string>* assertion_slot(core::Assertion& a, std::string_view key) {
@@ -126,6 +136,9 @@ util::Result<core::Claim> parse_claim(JsonValue& v, const std::string& origin) {
         if (av.type == Type::null) continue;
         PC_ASSIGN_OR_RETURN(*slot, json_string(av, origin, "assertion." + akey));
       }
+    } else if (auto* rslot = review_slot(claim.review, key)) {
+      if (f.type == Type::null) continue;
+      PC_ASSIGN_OR_RETURN(*rslot, json_take_string(f, origin, key));
     } else if (key == "citations") {
       PC_TRY_STATUS(expect(f, Type::array, origin, "field \"citations\" must be an array"));
       has_citations = true;
@@ -202,6 +215,11 @@ nlohmann::ordered_json claim_json(const core::Claim& c) {
     j["assertion"] = a;
   }
   if (!c.tags.empty()) j["tags"] = c.tags;
+  for (auto [name, val] : {std::pair{"rating", &c.review.rating}, std::pair{"reviewed_by", &c.review.reviewed_by},
+                           std::pair{"review_url", &c.review.review_url},
+                           std::pair{"review_date", &c.review.review_date}}) {
+    if (*val) j[name] = **val;
+  }
   ordered_json cites = ordered_json::array();
   for (const core::Citation& ct : c.citations) {
     ordered_json k;
@@ -300,6 +318,9 @@ util::Result<core::ClaimRequest> parse_request_line(std::string_view line, const
       r.occurrence = static_cast<int>(n);
     } else if (key == "tags") {
       PC_ASSIGN_OR_RETURN(r.tags, parse_tags(f, where));
+    } else if (auto* rslot = review_slot(r.review, key)) {
+      if (f.type == Type::null) continue;
+      PC_ASSIGN_OR_RETURN(*rslot, json_string(f, where, key));
     } else if (auto* slot = assertion_slot(r.assertion, key)) {
       if (f.type == Type::null) continue;
       if (key == "value" && (f.type == Type::integer || f.type == Type::number)) {  // {"value": 250000}

@@ -116,6 +116,15 @@ bool read_claim(od::value v, core::Claim& c) {
       if (!take_string(fv, c.text)) return false;
     } else if (key == "assertion") {
       if (!read_assertion(fv, c.assertion)) return false;
+    } else if (key == "rating" || key == "reviewed_by" || key == "review_url" || key == "review_date") {
+      std::optional<std::string>& slot = key == "rating" ? c.review.rating : key == "reviewed_by" ? c.review.reviewed_by
+                                       : key == "review_url" ? c.review.review_url : c.review.review_date;
+      bool is_null = false;
+      if (fv.is_null().get(is_null)) return false;
+      if (is_null) continue;
+      std::string s;
+      if (!take_string(fv, s)) return false;
+      slot = std::move(s);
     } else if (key == "tags") {
       od::array arr;
       if (fv.get_array().get(arr)) return false;
@@ -211,6 +220,24 @@ std::optional<core::SourceMeta> fast_parse_sidecar(std::string_view bytes) {
                       : key == "text_layer" ? &m.text_layer : key == "capture_url" ? &m.capture_url
                       : key == "final_url" ? &m.final_url : key == "etag" ? &m.etag
                       : key == "last_modified" ? &m.last_modified : nullptr;
+    if (key == "response_headers") {
+      od::array arr;
+      if (fv.get_array().get(arr)) return std::nullopt;
+      for (auto item : arr) {
+        od::array pair;
+        if (item.get_array().get(pair)) return std::nullopt;
+        std::vector<std::string> parts;
+        for (auto part : pair) {
+          od::value pv;
+          std::string str;
+          if (part.get(pv) || !take_string(pv, str)) return std::nullopt;
+          parts.push_back(std::move(str));
+        }
+        if (parts.size() != 2) return std::nullopt;
+        m.response_headers.emplace_back(std::move(parts[0]), std::move(parts[1]));
+      }
+      continue;
+    }
     if (key == "http_status") {
       std::int64_t status = 0;
       if (fv.get_int64().get(status) || status < 100 || status > 599) return std::nullopt;

@@ -2,6 +2,7 @@
 
 #include <system_error>
 
+#include "core/review.h"
 #include "util/file_io.h"
 #include "workspace/json_input.h"
 
@@ -12,7 +13,7 @@ using Type = JsonValue::Type;
 
 namespace {
 
-const std::vector<std::string_view> k_top = {"schema", "fail_on", "severity", "aliases", "tolerances"};
+const std::vector<std::string_view> k_top = {"schema", "fail_on", "severity", "aliases", "tolerances", "rating_scale"};
 const std::vector<std::string_view> k_severity = {"statuses", "conflicts"};
 const std::vector<std::string_view> k_aliases = {"subjects", "metrics", "values"};
 const std::vector<std::string_view> k_tolerances = {"rounding", "exact", "approximate", "almost", "qualifiers"};
@@ -167,6 +168,18 @@ util::Result<core::Settings> parse_settings(std::string_view bytes, const std::s
       }
     } else if (key == "tolerances") {
       PC_TRY_STATUS(read_tolerances(v, origin, s.tolerances));
+    } else if (key == "rating_scale") {
+      if (v.type != Type::array) return wrong(origin, v, key, "an array of rating labels, worst first");
+      std::string joined;
+      for (const JsonValue& item : v.items) {
+        if (item.type != Type::string) return wrong(origin, item, key + "[]", "a string (a rating label)");
+        if (item.string.find(',') != std::string::npos) {
+          return Error(ErrorKind::invalid_input, json_where(origin, item) + ": rating label \"" + item.string +
+                                                     "\" must not contain a comma");
+        }
+        joined += (joined.empty() ? "" : ",") + item.string;
+      }
+      PC_ASSIGN_OR_RETURN(s.rating_scale, core::parse_rating_scale(joined, json_where(origin, v) + ": \"rating_scale\""));
     } else {
       return unknown_key_error(origin, v, key, k_top, "provcheck.json");
     }

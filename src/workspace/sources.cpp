@@ -70,7 +70,7 @@ const std::vector<std::string_view> k_sidecar_fields = {"schema",    "id",      
                                                         "publisher", "url",       "published",  "retrieved",
                                                         "media_type", "content_hash", "text_layer",
                                                         "capture_url", "final_url", "http_status", "etag",
-                                                        "last_modified"};
+                                                        "last_modified", "response_headers"};
 }
 
 util::Result<core::SourceMeta> read_sidecar(const fs::path& path, const std::string& origin) {
@@ -99,7 +99,18 @@ util::Result<core::SourceMeta> read_sidecar(const fs::path& path, const std::str
     else if (key == "final_url") slot = &m.final_url;
     else if (key == "etag") slot = &m.etag;
     else if (key == "last_modified") slot = &m.last_modified;
-    else if (key == "http_status") {
+    else if (key == "response_headers") {
+      std::string what = "field \"response_headers\" must be an array of [name, value] pairs of strings";
+      if (v.type != JsonValue::Type::array) return Error(ErrorKind::invalid_input, json_where(origin, v) + ": " + what);
+      for (const JsonValue& pair : v.items) {
+        if (pair.type != JsonValue::Type::array || pair.items.size() != 2 ||
+            pair.items[0].type != JsonValue::Type::string || pair.items[1].type != JsonValue::Type::string) {
+          return Error(ErrorKind::invalid_input, json_where(origin, pair) + ": " + what);
+        }
+        m.response_headers.emplace_back(pair.items[0].string, pair.items[1].string);
+      }
+      continue;
+    } else if (key == "http_status") {
       std::int64_t status = 0;
       PC_ASSIGN_OR_RETURN(status, json_int(v, origin, key));
       if (status < 100 || status > 599) {
@@ -157,6 +168,11 @@ std::string render_sidecar(const core::SourceMeta& m) {
   if (m.http_status != 0) j["http_status"] = m.http_status;
   if (!m.etag.empty()) j["etag"] = m.etag;
   if (!m.last_modified.empty()) j["last_modified"] = m.last_modified;
+  if (!m.response_headers.empty()) {
+    nlohmann::ordered_json h = nlohmann::ordered_json::array();
+    for (const auto& [name, value] : m.response_headers) h.push_back({name, value});
+    j["response_headers"] = std::move(h);
+  }
   return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 

@@ -9,6 +9,7 @@ requests. Query parameters and special paths make the failure cases:
 
   /FILE?type=T        serve FILE with Content-Type T (a header that lies)
   /FILE?no-validators  serve FILE without ETag or Last-Modified
+  /FILE?cookie        serve FILE with a Set-Cookie header (a session secret)
   /status/N           an empty response with status N (404, 500, ...)
   /redirect?to=PATH   302 to PATH;  /loop/N  302 to /loop/N+1 forever
   /to-file            302 to file:///etc/hostname (a scheme that must be refused)
@@ -86,6 +87,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         etag = '"' + hashlib.sha256(body).hexdigest()[:20] + '"'
         last_modified = email.utils.formatdate(mtime, usegmt=True)
         headers = {"Content-Type": query.get("type", [MIME.get(os.path.splitext(file)[1], "text/plain")])[0]}
+        if "cookie" in query:
+            headers["Set-Cookie"] = "session=s3cret-session-id; HttpOnly"
         if "no-validators" not in query:
             headers["ETag"] = etag
             headers["Last-Modified"] = last_modified
