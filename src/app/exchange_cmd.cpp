@@ -67,6 +67,14 @@ util::Result<CommandOutput> export_annotations(Session& s, const ExportOptions& 
   for (const auto& f : files) {
     for (const core::Claim& c : f.claims) {
       PC_ASSIGN_OR_RETURN(auto pins, s.store->pins(c.id));
+      // created: the claim's first audit entry (claim add, import, edit...);
+      // modified: its last change, or a later re-pin of the citation.
+      PC_ASSIGN_OR_RETURN(auto audit, s.store->audit("claim", c.id));
+      std::string created, changed;
+      for (const auto& entry : audit) {
+        if (created.empty() || entry.at < created) created = entry.at;
+        changed = std::max(changed, entry.at);
+      }
       for (std::size_t i = 0; i < c.citations.size(); ++i) {
         const core::Citation& ct = c.citations[i];
         report::AnnotationEntry e;
@@ -99,6 +107,8 @@ util::Result<CommandOutput> export_annotations(Session& s, const ExportOptions& 
         std::size_t end = std::min<std::size_t>(ct.end, text.size());
         e.cp_start = util::count_code_points(text.substr(0, start));
         e.cp_end = e.cp_start + util::count_code_points(text.substr(start, end - start));
+        e.created = created;
+        e.modified = changed != created ? changed : std::string();
         for (const auto& p : pins) {
           if (p.index == static_cast<int>(i)) e.modified = std::max(e.modified, p.accepted_at);
         }

@@ -46,6 +46,7 @@ for a in items:
     assert text[:p["start"]].endswith(q["prefix"]) and text[p["end"]:].startswith(q["suffix"])
 first = items[0]
 assert first["motivation"] == "assessing", first["motivation"]
+assert first["created"].endswith("Z") and "modified" not in first, first  # from the audit of claim add
 rating = [b for b in first["body"] if b["purpose"] == "assessing" and b["type"] == "TextualBody"][0]
 assert rating["value"] == "Mostly true" and rating["creator"] == {"type": "Organization", "name": "Desk"}
 assert rating["created"] == "2016-12-16T00:00:00Z"
