@@ -82,9 +82,12 @@ bool is_ci_format(const std::string& f) { return f == "junit" || f == "sarif" ||
 
 util::Result<CommandOutput> render(core::CheckReport& report, const CheckOptions& o, std::vector<std::string> notes,
                                    const report::CiContext* ci = nullptr) {
-  // Text lists only what is not ok; the summary already counts the rest.
-  if (o.format == "text" && !o.output) {
-    std::erase_if(report.citations, [](const core::CitationFinding& f) { return f.severity == core::Severity::ok; });
+  // Text lists only what is not ok, and moved citations with their new
+  // place; the summary already counts the rest.
+  if (o.format == "text") {
+    std::erase_if(report.citations, [](const core::CitationFinding& f) {
+      return f.severity == core::Severity::ok && f.status != core::CitationStatus::moved;
+    });
   }
   std::sort(report.citations.begin(), report.citations.end(), [](const auto& a, const auto& b) {
     int c = a.claim.compare(b.claim);
@@ -104,7 +107,8 @@ util::Result<CommandOutput> render(core::CheckReport& report, const CheckOptions
     if (p.has_parent_path()) PC_TRY_STATUS(util::create_directories(p.parent_path()));
     PC_TRY_STATUS(util::write_file_atomic(p, text));
     out.notes.push_back("wrote " + *o.output);
-    if (o.format != "text") out.out = report::render_check_text(report, o.color);
+    // The report is in the file; the terminal gets one line to act on.
+    out.out = report::render_check_summary_line(report);
   } else {
     out.out = std::move(text);
   }

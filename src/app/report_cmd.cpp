@@ -40,7 +40,9 @@ util::Result<CommandOutput> report(const GlobalOptions& g, const ReportOptions& 
   PC_TRY_STATUS(util::write_file_atomic(p, text));
   out.notes.push_back("wrote " + *o.output);
   // The text summary lists only what needs attention.
-  std::erase_if(data.check.citations, [](const core::CitationFinding& f) { return f.severity == core::Severity::ok; });
+  std::erase_if(data.check.citations, [](const core::CitationFinding& f) {
+    return f.severity == core::Severity::ok && f.status != core::CitationStatus::moved;
+  });
   out.out = report::render_check_text(data.check, o.color);
   return out;
 }
