@@ -18,6 +18,7 @@
 #include "core/anchor.h"
 #include "core/findings.h"
 #include "report/check_report.h"
+#include "report/report_data.h"
 #include "report/report.h"
 #include "util/file_io.h"
 #include "util/hash.h"
@@ -493,8 +494,18 @@ util::Result<FullCheck> run_full_check(Session& s, const CheckOptions& o, const 
   FullCheck out;
   out.report = std::move(run.j.report);
   out.sources = source_states(run.inputs);
+  std::map<std::string, int> lost;  // claim id -> how many of its citations are found nowhere
+  for (const core::CitationFinding& f : out.report.citations) {
+    if (!f.found_start && f.status != core::CitationStatus::source_missing) ++lost[f.claim];
+  }
   for (const auto& f : run.inputs.claims) {
-    for (const core::Claim& c : f.claims) out.claim_text.emplace(c.id, c.text);
+    for (const core::Claim& c : f.claims) {
+      out.claim_text.emplace(c.id, c.text);
+      if (!lost.count(c.id)) continue;
+      for (std::size_t i = 0; i < c.citations.size(); ++i) {
+        out.pinned_snapshot.emplace(report::window_key(c.id, static_cast<int>(i)), c.citations[i].snapshot);
+      }
+    }
   }
   release_at_exit(std::move(run));
   return out;

@@ -25,7 +25,7 @@ util::Result<CommandOutput> report(const GlobalOptions& g, const ReportOptions& 
   co.fail_on = o.fail_on_flag ? *o.fail_on_flag : settings.fail_on.value_or(core::Severity::error);
   co.progress = o.progress;
   PC_ASSIGN_OR_RETURN(FullCheck check, run_full_check(s, co, settings));
-  report::ReportData data = report_data(s.ws, std::move(check));
+  report::ReportData data = report_data(s.ws, std::move(check), s.store.get());
   std::string text = o.format == "html" ? report::render_report_html(data)
                      : o.format == "md" ? report::render_report_markdown(data)
                                         : report::render_report_json(data);
