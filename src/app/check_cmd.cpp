@@ -18,6 +18,7 @@
 #include "core/anchor.h"
 #include "core/findings.h"
 #include "report/check_report.h"
+#include "report/report_data.h"
 #include "report/report.h"
 #include "util/file_io.h"
 #include "util/hash.h"
@@ -82,9 +83,12 @@ bool is_ci_format(const std::string& f) { return f == "junit" || f == "sarif" ||
 
 util::Result<CommandOutput> render(core::CheckReport& report, const CheckOptions& o, std::vector<std::string> notes,
                                    const report::CiContext* ci = nullptr) {
-  // Text lists only what is not ok; the summary already counts the rest.
-  if (o.format == "text" && !o.output) {
-    std::erase_if(report.citations, [](const core::CitationFinding& f) { return f.severity == core::Severity::ok; });
+  // Text lists only what is not ok, and moved citations with their new
+  // place; the summary already counts the rest.
+  if (o.format == "text") {
+    std::erase_if(report.citations, [](const core::CitationFinding& f) {
+      return f.severity == core::Severity::ok && f.status != core::CitationStatus::moved;
+    });
   }
   std::sort(report.citations.begin(), report.citations.end(), [](const auto& a, const auto& b) {
     int c = a.claim.compare(b.claim);
@@ -104,7 +108,8 @@ util::Result<CommandOutput> render(core::CheckReport& report, const CheckOptions
     if (p.has_parent_path()) PC_TRY_STATUS(util::create_directories(p.parent_path()));
     PC_TRY_STATUS(util::write_file_atomic(p, text));
     out.notes.push_back("wrote " + *o.output);
-    if (o.format != "text") out.out = report::render_check_text(report, o.color);
+    // The report is in the file; the terminal gets one line to act on.
+    out.out = report::render_check_summary_line(report);
   } else {
     out.out = std::move(text);
   }
@@ -489,8 +494,18 @@ util::Result<FullCheck> run_full_check(Session& s, const CheckOptions& o, const 
   FullCheck out;
   out.report = std::move(run.j.report);
   out.sources = source_states(run.inputs);
+  std::map<std::string, int> lost;  // claim id -> how many of its citations are found nowhere
+  for (const core::CitationFinding& f : out.report.citations) {
+    if (!f.found_start && f.status != core::CitationStatus::source_missing) ++lost[f.claim];
+  }
   for (const auto& f : run.inputs.claims) {
-    for (const core::Claim& c : f.claims) out.claim_text.emplace(c.id, c.text);
+    for (const core::Claim& c : f.claims) {
+      out.claim_text.emplace(c.id, c.text);
+      if (!lost.count(c.id)) continue;
+      for (std::size_t i = 0; i < c.citations.size(); ++i) {
+        out.pinned_snapshot.emplace(report::window_key(c.id, static_cast<int>(i)), c.citations[i].snapshot);
+      }
+    }
   }
   release_at_exit(std::move(run));
   return out;

@@ -50,6 +50,10 @@ struct FullCheck {
   core::CheckReport report;
   std::vector<SourceState> sources;
   std::map<std::string, std::string> claim_text;
+  // report::window_key(claim, index) -> the snapshot a citation was pinned
+  // to, for the citations found nowhere now (their old place is mapped
+  // through the diff of that snapshot and the text now).
+  std::map<std::string, std::string> pinned_snapshot;
 };
 util::Result<FullCheck> run_full_check(Session& s, const CheckOptions& o, const core::Settings& settings);
 

@@ -8,6 +8,7 @@
 
 #include "app/assertion_input.h"
 #include "app/manage_common.h"
+#include "app/pin_hint.h"
 #include "core/normalize.h"
 #include "core/quote.h"
 #include "core/review.h"
@@ -71,7 +72,7 @@ util::Result<core::Claim> build_claim(const core::ClaimRequest& r, std::map<std:
   }
   LoadedSource& src = it->second;
   auto res = core::resolve_quote(src.bytes, r.quote, r.occurrence, r.source, src.hash);
-  if (!res.ok()) return res.error().with_context(r.origin);
+  if (!res.ok()) return with_pin_hint(res.error(), r, src.bytes).with_context(r.origin);
   core::QuoteResolution q = std::move(res).value();
   if (util::check_utf8(q.citation.quote).invalid_sequences > 0) {
     return Error(ErrorKind::invalid_input, r.origin + ": the matched passage contains bytes that are not valid UTF-8 "

@@ -25,7 +25,7 @@ util::Result<CommandOutput> report(const GlobalOptions& g, const ReportOptions& 
   co.fail_on = o.fail_on_flag ? *o.fail_on_flag : settings.fail_on.value_or(core::Severity::error);
   co.progress = o.progress;
   PC_ASSIGN_OR_RETURN(FullCheck check, run_full_check(s, co, settings));
-  report::ReportData data = report_data(s.ws, std::move(check));
+  report::ReportData data = report_data(s.ws, std::move(check), s.store.get());
   std::string text = o.format == "html" ? report::render_report_html(data)
                      : o.format == "md" ? report::render_report_markdown(data)
                                         : report::render_report_json(data);
@@ -40,7 +40,9 @@ util::Result<CommandOutput> report(const GlobalOptions& g, const ReportOptions& 
   PC_TRY_STATUS(util::write_file_atomic(p, text));
   out.notes.push_back("wrote " + *o.output);
   // The text summary lists only what needs attention.
-  std::erase_if(data.check.citations, [](const core::CitationFinding& f) { return f.severity == core::Severity::ok; });
+  std::erase_if(data.check.citations, [](const core::CitationFinding& f) {
+    return f.severity == core::Severity::ok && f.status != core::CitationStatus::moved;
+  });
   out.out = report::render_check_text(data.check, o.color);
   return out;
 }

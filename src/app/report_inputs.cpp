@@ -5,6 +5,7 @@
 
 #include <map>
 
+#include "core/span_map.h"
 #include "util/file_io.h"
 #include "util/utf8.h"
 #include "workspace/sources.h"
@@ -64,6 +65,18 @@ void for_each_source_with(const workspace::Workspace& ws, const std::vector<Sour
   }
 }
 
+// The text layer of the snapshot a lost citation was pinned to, when the
+// store still has it.
+std::optional<std::string> old_text(store::Store* store, const std::map<std::string, std::string>& pinned,
+                                    const core::CitationFinding& f) {
+  if (!store) return std::nullopt;
+  auto it = pinned.find(report::window_key(f.claim, f.index));
+  if (it == pinned.end() || it->second.empty()) return std::nullopt;
+  auto text = store->snapshot_text(it->second);
+  if (!text.ok() || !*text) return std::nullopt;
+  return std::move(**text);
+}
+
 }  // namespace
 
 const char* tool_version() { return PROVCHECK_VERSION; }
@@ -97,7 +110,7 @@ report::CiContext ci_context(const workspace::Workspace& ws, const std::vector<S
   return ctx;
 }
 
-report::ReportData report_data(const workspace::Workspace& ws, FullCheck check) {
+report::ReportData report_data(const workspace::Workspace& ws, FullCheck check, store::Store* store) {
   report::ReportData d;
   d.tool_version = tool_version();
   d.claim_text = std::move(check.claim_text);
@@ -110,8 +123,14 @@ report::ReportData report_data(const workspace::Workspace& ws, FullCheck check) 
       report::PassageWindow w;
       if (f->found_start && f->found_end) {
         w = report::make_window(text, *f->found_start, *f->found_end, k_window_radius);
+      } else if (auto old = old_text(store, check.pinned_snapshot, *f)) {
+        core::MappedSpan m = core::map_span(*old, text, f->pinned_start, f->pinned_end);
+        w = report::make_window(text, m.begin, m.end, k_window_radius);
+        w.at_pinned_place = true;
+        w.mapped = true;
       } else if (f->pinned_end <= text.size() && f->pinned_start < f->pinned_end) {
-        w = report::make_window(text, f->pinned_start, f->pinned_end, k_window_radius);
+        // Old offsets on a new text: the place, not the passage; no highlight.
+        w = report::make_window(text, f->pinned_start, f->pinned_start, k_window_radius);
         w.at_pinned_place = true;
       } else {
         continue;

@@ -11,6 +11,7 @@
 #include "app/check_cmd.h"
 #include "report/report.h"
 #include "report/report_data.h"
+#include "store/store.h"
 #include "workspace/workspace.h"
 
 namespace provcheck::app {
@@ -21,7 +22,11 @@ inline constexpr std::size_t k_window_radius = 240;
 report::CiContext ci_context(const workspace::Workspace& ws, const std::vector<SourceState>& sources,
                              const core::CheckReport& report, core::Severity fail_on);
 
-report::ReportData report_data(const workspace::Workspace& ws, FullCheck check);
+// With a store, a citation found nowhere shows what the text now has where
+// its passage was: its old span carried through the diff of the snapshot
+// it was pinned to and the text now (core/span_map.h); without the old
+// snapshot, the surrounding text at the old offsets, not highlighted.
+report::ReportData report_data(const workspace::Workspace& ws, FullCheck check, store::Store* store = nullptr);
 
 // The tool's version, as `provcheck --version` prints it.
 const char* tool_version();

@@ -25,6 +25,7 @@
 #include "cli/exchange_commands.h"
 #include "cli/manage_commands.h"
 #include "cli/progress_line.h"
+#include "cli/suggest.h"
 
 namespace provcheck::cli {
 namespace {
@@ -350,6 +351,10 @@ int run(int argc, char** argv) {
     } catch (const CLI::Success& e) {
       return app.exit(e);
     } catch (const CLI::ParseError& e) {
+      if (auto unknown = explain_unknown_word(app, argc, argv)) {
+        std::fprintf(stderr, "provcheck: error: invalid_input: %s\n", unknown->c_str());
+        return k_exit_input;
+      }
       app.exit(e);
       return k_exit_input;
     }

@@ -26,6 +26,15 @@ bool is_invisible(char32_t cp) {
   return cp == 0xAD || cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060 || cp == 0xFEFF;
 }
 
+// Combining diacritical marks (the general, extended, supplement, for-symbols
+// and half-mark blocks): dropped after decomposition, so "Erdogan" typed
+// without its breve finds "Erdoğan". Marks of other scripts (Arabic harakat,
+// Indic vowel signs) stay: there they are letters, not accents.
+bool is_combining_diacritic(char32_t cp) {
+  return (cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x1AB0 && cp <= 0x1AFF) || (cp >= 0x1DC0 && cp <= 0x1DFF) ||
+         (cp >= 0x20D0 && cp <= 0x20FF) || (cp >= 0xFE20 && cp <= 0xFE2F);
+}
+
 // Typographic variants folded to their ASCII forms; 0 when not typographic.
 char typographic_ascii(char32_t cp) {
   switch (cp) {
@@ -46,10 +55,15 @@ char typographic_ascii(char32_t cp) {
 // byte run with the original span it came from, and `emit_run` each run of
 // printable ASCII, which normalization leaves as it is (most of any text:
 // the fast path).
-template <class Emit, class EmitRun>
-void run_normalizer(std::string_view s, Emit&& emit, EmitRun&& emit_run) {
+bool is_dash(char32_t cp) { return cp == '-' || typographic_ascii(cp) == '-'; }
+
+// `extend(stop)` widens the last output byte's original span to `stop`: a
+// dropped combining mark stays with the letter it sits on.
+template <class Emit, class EmitRun, class Extend>
+void run_normalizer(std::string_view s, Emit&& emit, EmitRun&& emit_run, Extend&& extend) {
   bool pending_space = false;  // a whitespace run seen after some output
   bool any_output = false;
+  bool after_dash = false;  // whitespace right after a dash is dropped
   std::uint32_t space_begin = 0;
   std::uint32_t space_end = 0;
   std::string buf;
@@ -57,15 +71,29 @@ void run_normalizer(std::string_view s, Emit&& emit, EmitRun&& emit_run) {
     if (pending_space && any_output) emit(std::string_view(" "), space_begin, space_end);
     pending_space = false;
   };
+  // A run of dashes ("--" typed for an en or em dash, "—", " – ") is one "-"
+  // with no whitespace on either side: "war -- and" finds "war—and".
+  auto emit_dash = [&](std::uint32_t start, std::uint32_t stop) {
+    pending_space = false;
+    if (after_dash) {
+      extend(stop);
+      return;
+    }
+    any_output = true;
+    after_dash = true;
+    emit(std::string_view("-"), start, stop);
+  };
   std::size_t pos = 0;
   while (pos < s.size()) {
     auto b = static_cast<unsigned char>(s[pos]);
-    if (b > 0x20 && b < 0x7F) {
+    if (b > 0x20 && b < 0x7F && b != '-') {
+      after_dash = false;
       // Printable ASCII, single spaces between words included: a lone
       // space normalizes to itself.
+      // A hyphen is not part of a run: dashes have their own rules below.
       auto graphic = [&s](std::size_t i) {
         auto ch = static_cast<unsigned char>(s[i]);
-        return ch > 0x20 && ch < 0x7F;
+        return ch > 0x20 && ch < 0x7F && ch != '-';
       };
       std::size_t run_end = pos + 1;
       while (run_end < s.size() &&
@@ -91,13 +119,23 @@ void run_normalizer(std::string_view s, Emit&& emit, EmitRun&& emit_run) {
     }
     std::uint32_t stop = start + len;
     pos = stop;
+    if (is_dash(cp)) {
+      emit_dash(start, stop);
+      continue;
+    }
     if (is_space(cp)) {
+      if (after_dash) continue;
       if (!pending_space) space_begin = start;
       pending_space = true;
       space_end = stop;
       continue;
     }
     if (is_invisible(cp)) continue;
+    if (is_combining_diacritic(cp)) {
+      if (!pending_space) extend(stop);
+      continue;
+    }
+    after_dash = false;
     if (cp < 0x80) {
       flush_space();
       any_output = true;
@@ -128,7 +166,13 @@ void run_normalizer(std::string_view s, Emit&& emit, EmitRun&& emit_run) {
     // whitespace run like any other, so normalizing twice changes nothing.
     for (utf8proc_ssize_t i = 0; i < n; ++i) {
       auto c = static_cast<char32_t>(out[i]);
+      if (is_combining_diacritic(c)) continue;
+      if (is_dash(c)) {
+        emit_dash(start, stop);
+        continue;
+      }
       if (is_space(c)) {
+        if (after_dash) continue;
         if (!pending_space) space_begin = start;
         pending_space = true;
         space_end = stop;
@@ -136,6 +180,7 @@ void run_normalizer(std::string_view s, Emit&& emit, EmitRun&& emit_run) {
       }
       flush_space();
       any_output = true;
+      after_dash = false;
       buf.clear();
       if (char a = typographic_ascii(c)) buf.push_back(a);
       else util::append_utf8(buf, c);
@@ -180,6 +225,8 @@ NormalizedText normalize_with_map(std::string_view bytes) {
       ep[i] = at + i + 1;
     }
     n += run.size();
+  }, [&](std::uint32_t stop) {
+    if (n > 0 && out.text[n - 1] != ' ') out.end[n - 1] = std::max(out.end[n - 1], stop);
   });
   out.text.resize(n);
   out.begin.resize(n);
@@ -191,7 +238,7 @@ std::string normalize(std::string_view bytes) {
   std::string out;
   out.reserve(bytes.size());
   run_normalizer(bytes, [&](std::string_view piece, std::uint32_t, std::uint32_t) { out.append(piece); },
-                 [&](std::string_view run, std::uint32_t) { out.append(run); });
+                 [&](std::string_view run, std::uint32_t) { out.append(run); }, [](std::uint32_t) {});
   return out;
 }
 

@@ -3,11 +3,21 @@
 //
 // Two texts are "the same after normalization" when they differ only in:
 // Unicode compatibility forms (NFKD via utf8proc, so composed and decomposed
-// accents, ligatures and full-width forms agree), typographic quotes, dashes
-// and ellipses, invisible characters (soft hyphen, zero-width marks, BOM),
-// and whitespace (any run of spaces, tabs, line breaks and Unicode spaces is
-// one space; leading and trailing whitespace is dropped). Case is kept: a
-// changed capital is a changed quote.
+// accents, ligatures and full-width forms agree), combining diacritical marks
+// (dropped, so "Erdogan" typed without its breve finds "Erdoğan"; marks of
+// other scripts, such as Arabic harakat, are kept), typographic quotes and
+// ellipses ("..." finds "…"), dashes (any run of hyphens and dashes, "--"
+// typed for "—" included, is one "-" with no whitespace on either side),
+// invisible characters (soft hyphen, zero-width marks, BOM), and whitespace
+// (any run of spaces, tabs, line breaks and Unicode spaces is one space;
+// leading and trailing whitespace is dropped). Case is kept: a changed
+// capital is a changed quote.
+//
+// Version history (k_normalization_version, written into every normalized
+// digest as "+normN"): 1 the rules above without the diacritics and dash
+// rules; 2 adds them. A pin made under norm1 keeps its digest; verdicts are
+// always computed by normalizing both sides anew, so a normalizer change
+// never turns into drift.
 //
 // Decomposition is per code point: combining marks are not reordered
 // across characters into canonical order (two marks typed in another order
@@ -27,7 +37,7 @@
 
 namespace provcheck::core {
 
-inline constexpr int k_normalization_version = 1;
+inline constexpr int k_normalization_version = 2;
 
 struct NormalizedText {
   std::string text;

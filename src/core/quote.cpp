@@ -1,9 +1,12 @@
 #include "core/quote.h"
 
 #include <algorithm>
+#include <cstdio>
 
+#include "core/closest.h"
 #include "core/normalize.h"
 #include "core/text_search.h"
+#include "core/word_diff.h"
 #include "util/hash.h"
 #include "util/utf8.h"
 
@@ -47,7 +50,8 @@ std::string not_found_hint(std::string_view text, const NormalizedText& norm, st
     }
   }
   if (lo < 12 || best_at == std::string_view::npos) {
-    return "no part of its beginning occurs in the source; check the source id and the quote";
+    return "nothing close to it occurs in the source (no passage is even half the same); check the source id and "
+           "the quote";
   }
   auto span = norm.to_original(best_at, best_at + lo);
   std::size_t diverge = span.end;
@@ -55,6 +59,16 @@ std::string not_found_hint(std::string_view text, const NormalizedText& norm, st
   return "its first " + std::to_string(lo) + " characters match at line " +
          std::to_string(line_of(text, span.begin)) + ", where the source goes on with \"" +
          excerpt(text, diverge, diverge + 40, 40) + "\" but the quote with \"" + quote_rest + "\"";
+}
+
+// The closest passage, its similarity and a word diff against what was typed.
+std::string closest_hint(std::string_view text, std::string_view quote, const ClosestPassage& c) {
+  std::string passage = one_line_passage(text.substr(c.begin, c.end - c.begin));
+  char sim[16];
+  std::snprintf(sim, sizeof sim, "%.2f", c.similarity);
+  return "the closest passage (similarity " + std::string(sim) + ", line " + std::to_string(line_of(text, c.begin)) +
+         ", bytes " + std::to_string(c.begin) + "-" + std::to_string(c.end) + ") is:\n  \"" + passage +
+         "\"\n  word diff from the quote to it: " + word_diff(one_line_passage(quote), passage);
 }
 
 std::string list_candidates(std::string_view text, const std::vector<Span>& spans) {
@@ -72,6 +86,14 @@ std::string list_candidates(std::string_view text, const std::vector<Span>& span
 }
 
 }  // namespace
+
+std::optional<std::string> closest_quote(std::string_view text, std::string_view quote) {
+  std::string nquote = normalize(quote);
+  NormalizedText norm = normalize_with_map(text);
+  auto c = closest_passage(norm, nquote);
+  if (!c) return std::nullopt;
+  return one_line_passage(text.substr(c->begin, c->end - c->begin));
+}
 
 Citation make_citation(std::string_view text, std::size_t begin, std::size_t end, const std::string& source_id,
                        const std::string& snapshot_hash) {
@@ -106,9 +128,11 @@ util::Result<QuoteResolution> resolve_quote(std::string_view text, std::string_v
     spans = normalized_matches(*norm, nquote);
   }
   if (spans.empty()) {
+    auto closest = closest_passage(*norm, nquote);
     return Error(ErrorKind::not_found, "the quote does not occur in source '" + source_id + "', not even after " +
-                                           "normalizing whitespace, line breaks and typographic quotes: " +
-                                           not_found_hint(text, *norm, nquote));
+                                           "normalizing whitespace, line breaks, typography and accents: " +
+                                           (closest ? closest_hint(text, quote, *closest)
+                                                    : not_found_hint(text, *norm, nquote)));
   }
   std::size_t pick = 0;
   if (occurrence) {

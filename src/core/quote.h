@@ -27,6 +27,10 @@ util::Result<QuoteResolution> resolve_quote(std::string_view text, std::string_v
                                             std::optional<int> occurrence, const std::string& source_id,
                                             const std::string& snapshot_hash);
 
+// The closest passage to a quote that is not in `text`, on one line, ready
+// to be given as the quote; nullopt when nothing is close enough.
+std::optional<std::string> closest_quote(std::string_view text, std::string_view quote);
+
 // Builds a citation for the span [begin, end) of text.
 Citation make_citation(std::string_view text, std::size_t begin, std::size_t end, const std::string& source_id,
                        const std::string& snapshot_hash);

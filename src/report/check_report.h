@@ -11,7 +11,11 @@
 
 namespace provcheck::report {
 
+// Not-ok citations grouped by status, then moved ones with their new span,
+// conflicts, related figures, and the summary line.
 std::string render_check_text(const core::CheckReport& report, bool color);
+// "12 claims, 14 citations, 5 sources: 13 intact, 1 missing; 0 conflicts; 1 errors, 0 warnings"
+std::string render_check_summary_line(const core::CheckReport& report);
 std::string render_check_json(const core::CheckReport& report);
 std::string render_check_markdown(const core::CheckReport& report);
 

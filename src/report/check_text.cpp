@@ -108,6 +108,20 @@ std::string related(const core::CheckReport& report) {
 
 }  // namespace
 
+std::string render_check_summary_line(const core::CheckReport& report) {
+  const core::CheckSummary& s = report.summary;
+  std::string counts;
+  for (core::CitationStatus st : core::k_all_statuses) {
+    auto it = s.by_status.find(core::status_name(st));
+    if (it == s.by_status.end() || it->second == 0) continue;
+    counts += (counts.empty() ? "" : ", ") + std::to_string(it->second) + " " + core::status_name(st);
+  }
+  return std::to_string(s.claims) + " claims, " + std::to_string(s.citations) + " citations, " +
+         std::to_string(s.sources) + " sources: " + (counts.empty() ? "nothing to check" : counts) + "; " +
+         std::to_string(s.conflicts) + " conflicts; " + std::to_string(s.errors) + " errors, " +
+         std::to_string(s.warnings) + " warnings\n";
+}
+
 std::string render_check_text(const core::CheckReport& report, bool color) {
   std::string out;
   auto paint = [&](core::Severity s, const std::string& text) {
@@ -117,13 +131,24 @@ std::string render_check_text(const core::CheckReport& report, bool color) {
   for (core::CitationStatus st : core::k_all_statuses) {
     bool header = false;
     for (const core::CitationFinding& f : report.citations) {
-      if (f.status != st || f.severity == core::Severity::ok) continue;
+      // A moved citation is ok but listed: its new place is news.
+      if (f.status != st || (f.severity == core::Severity::ok && st != core::CitationStatus::moved)) continue;
       if (!header) {
         out += "\n" + paint(f.severity, std::string(core::status_name(st))) + ":\n";
         header = true;
       }
+      std::string now;
+      if (f.found_start && f.found_end && (*f.found_start != f.pinned_start || *f.found_end != f.pinned_end)) {
+        now = " -> now at [" + span(*f.found_start, *f.found_end) + "]";
+      }
       out += "  " + f.claim_file + ":" + std::to_string(f.claim_line) + ": claim " + f.claim + " cites " + f.source +
-             (f.page > 0 ? " p. " + std::to_string(f.page) : std::string()) + " [" + span(f.pinned_start, f.pinned_end) + "] (" + core::severity_name(f.severity) + ")\n";
+             (f.page > 0 ? " p. " + std::to_string(f.page) : std::string()) + " [" + span(f.pinned_start, f.pinned_end) + "]" +
+             now + " (" + core::severity_name(f.severity) + ")\n";
+      if (st == core::CitationStatus::moved) {
+        // Same bytes elsewhere: no "was"/"now" to compare, only the place.
+        if (!f.since.empty()) out += "    since: " + f.since + "\n";
+        continue;
+      }
       if (!f.message.empty()) out += "    " + f.message + "\n";
       out += "    was: \"" + one_line(f.old_passage, 160) + "\"\n";
       if (!f.new_passage.empty()) out += "    now: \"" + one_line(f.new_passage, 160) + "\"\n";
@@ -136,19 +161,8 @@ std::string render_check_text(const core::CheckReport& report, bool color) {
            core::severity_name(c.severity) + "): " + c.message + "\n";
   }
   out += related(report);
-  const core::CheckSummary& s = report.summary;
-  std::string counts;
-  for (core::CitationStatus st : core::k_all_statuses) {
-    auto it = s.by_status.find(core::status_name(st));
-    if (it == s.by_status.end() || it->second == 0) continue;
-    counts += (counts.empty() ? "" : ", ") + std::to_string(it->second) + " " + core::status_name(st);
-  }
   if (!out.empty()) out += "\n";
-  out += std::to_string(s.claims) + " claims, " + std::to_string(s.citations) + " citations, " +
-         std::to_string(s.sources) + " sources: " + (counts.empty() ? "nothing to check" : counts) + "; " +
-         std::to_string(s.conflicts) + " conflicts; " + std::to_string(s.errors) + " errors, " +
-         std::to_string(s.warnings) + " warnings\n";
-  return out;
+  return out + render_check_summary_line(report);
 }
 
 }  // namespace provcheck::report

@@ -129,10 +129,16 @@ std::string passage_html(const ReportData& d, const core::CitationFinding& f, co
   }
   if (w != d.windows.end()) {
     const PassageWindow& pw = w->second;
-    if (pw.at_pinned_place) out += "<p class=\"muted\">At its pinned place the source now reads:</p>";
+    if (pw.at_pinned_place) {
+      out += !pw.mapped ? "<p class=\"muted\">Around its old place (the pinned version is no longer in the store, so "
+                          "its words cannot be followed) the source now reads:</p>"
+             : pw.passage.empty() ? "<p class=\"muted\">Its words were removed; around their old place the source now reads:</p>"
+                                  : "<p class=\"muted\">Where the passage was, the source now reads:</p>";
+    }
+    std::string mark = pw.passage.empty() ? "" : "<mark>" + esc(pw.passage) + "</mark>";
     out += std::string("<blockquote class=\"context") + (pw.at_pinned_place ? " pinned-place" : "") + "\">" +
-           (pw.cut_before ? "<span class=\"cut\">… </span>" : "") + esc(pw.before) + "<mark>" + esc(pw.passage) +
-           "</mark>" + esc(pw.after) + (pw.cut_after ? "<span class=\"cut\"> …</span>" : "") + "</blockquote>\n";
+           (pw.cut_before ? "<span class=\"cut\">… </span>" : "") + esc(pw.before) + mark + esc(pw.after) +
+           (pw.cut_after ? "<span class=\"cut\"> …</span>" : "") + "</blockquote>\n";
   }
   out += where_line(f, src);
   auto live = d.live_links.find(window_key(f.claim, f.index));

@@ -40,9 +40,14 @@ struct PassageWindow {
   std::string after;
   bool cut_before = false;  // the text goes on before `before`
   bool cut_after = false;
-  // Nothing was found: this is what the source has now at the pinned
-  // offsets, for comparison with the old passage.
+  // Nothing was found: this is what the source has now where the passage
+  // was, for comparison with the old passage. With `mapped`, `passage` is
+  // the old span carried through the diff of the pinned snapshot and the
+  // text now (empty when the passage's text was removed); without, the old
+  // offsets meant nothing in the new text and `passage` is empty: the
+  // surrounding text is shown without a highlight.
   bool at_pinned_place = false;
+  bool mapped = false;
 };
 
 struct ReportData {

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "util/nearest.h"
+
 namespace provcheck::workspace {
 namespace od = simdjson::ondemand;
 using util::Error;
@@ -125,21 +127,6 @@ Error syntax_error(std::string_view bytes, const std::string& origin, const std:
   return Error(ErrorKind::invalid_input, origin + ": invalid JSON: " + fallback + "; fix the file and run again");
 }
 
-// Edit distance where swapping two neighbouring letters counts once
-// (optimal string alignment): "ned" is one step from "end".
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
-  for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
-  for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  }
-  return d[a.size()][b.size()];
-}
-
 }  // namespace
 
 const JsonValue* JsonValue::find(std::string_view key) const {
@@ -205,14 +192,9 @@ util::Result<std::int64_t> json_int(const JsonValue& v, const std::string& origi
 
 util::Error unknown_key_error(const std::string& origin, const JsonValue& at, const std::string& key,
                               const std::vector<std::string_view>& allowed, const std::string& where_in) {
-  std::string_view best;
-  std::size_t best_d = 99;
-  for (std::string_view a : allowed) {
-    std::size_t d = edit_distance(key, a);
-    if (d < best_d) { best_d = d; best = a; }
-  }
+  std::optional<std::string> best = util::nearest(key, std::vector<std::string>(allowed.begin(), allowed.end()));
   std::string msg = json_where(origin, at) + ": unknown field \"" + key + "\" in " + where_in;
-  if (best_d <= std::max<std::size_t>(2, key.size() / 3)) msg += "; did you mean \"" + std::string(best) + "\"?";
+  if (best) msg += "; did you mean \"" + *best + "\"?";
   else {
     msg += "; allowed fields:";
     for (std::string_view a : allowed) msg += " " + std::string(a);

@@ -21,8 +21,11 @@ MSG="unknown source id 'choirs'; known sources: choir" bad claim add --source ch
 MSG="a claim with id 'hall' already exists" bad claim add --source choir --quote "the first of October" --id hall
 MSG="the quote is empty" bad claim add --source choir --quote ""
 MSG="the quote is empty" bad claim add --source choir --quote "   "
-MSG="its first 36 characters match at line 2, where the source goes on with \"from the first" bad claim add --source choir --quote "Rehearsals move to the village hall on Mondays"
-MSG="no part of its beginning occurs" bad claim add --source choir --quote "Something the newsletter never said"
+MSG="the closest passage (similarity 0.80, line 2, bytes 18-58) is:
+  \"Rehearsals move to the village hall from\"
+  word diff from the quote to it: Rehearsals move to the village hall [-on Mondays-]{+from+}
+  to pin it, run: provcheck claim add --source choir --quote 'Rehearsals move to the village hall from'" bad claim add --source choir --quote "Rehearsals move to the village hall on Mondays"
+MSG="nothing close to it occurs in the source" bad claim add --source choir --quote "Something the newsletter never said"
 MSG="occurrence 0 is out of range" bad claim add --source choir --quote "Rehearsals" --occurrence 0
 MSG="claims files are .json files inside claims/" bad claim add --source choir --quote "Rehearsals" --to other/x.json
 MSG="claim id 'Hall Two' is not valid" bad claim add --source choir --quote "Rehearsals" --id "Hall Two"

@@ -24,3 +24,17 @@ expect_json_field '.citations[0].message' "moved from bytes 52-102 to bytes $((5
 pc check
 expect_rc 0
 expect_out_contains "1 moved"
+# Text output names the new place (issue 12 item 10): old and new span.
+expect_out_contains "moved:"
+expect_out_contains "claim cleared cites report [52-102] -> now at [$((52 + ${#INSERT}))-$((102 + ${#INSERT}))] (ok)"
+# -o FILE: the report goes to the file, the terminal gets one summary line.
+pc check -o reports/check.txt
+expect_rc 0
+[ "$OUT" = "1 claims, 1 citations, 1 sources: 1 moved; 0 conflicts; 0 errors, 0 warnings" ] || fail "not one summary line: $OUT"
+expect_err_contains "wrote reports/check.txt"
+grep -q -- "-> now at \[$((52 + ${#INSERT}))-" reports/check.txt || fail "the file lacks the moved citation"
+pc check --format json -o reports/check.json
+expect_rc 0
+[ "$(printf '%s\n' "$OUT" | wc -l)" = 1 ] || fail "json -o prints more than one line: $OUT"
+expect_out_contains "1 moved; 0 conflicts"
+py -c 'import json; json.load(open("reports/check.json"))' || fail "reports/check.json is not JSON"

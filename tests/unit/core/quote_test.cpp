@@ -45,7 +45,30 @@ TEST(ResolveQuote, AbsentQuoteIsNotFoundWithHint) {
   auto r = resolve_quote(k_text, "Aid groups said about 250,000 people", std::nullopt, "s", "h");
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().kind(), util::ErrorKind::not_found);
-  EXPECT_NE(r.error().message().find("characters match at line 2"), std::string::npos) << r.error().message();
+  const std::string& m = r.error().message();
+  EXPECT_NE(m.find("the closest passage (similarity 0.94, line 2"), std::string::npos) << m;
+  EXPECT_NE(m.find("\"Aid groups said about 320,000 people\""), std::string::npos) << m;
+  EXPECT_NE(m.find("Aid groups said about [-250,000-]{+320,000+} people"), std::string::npos) << m;
+}
+
+// Issue 12 item 8: most of the quote occurs, but not its beginning; the old
+// hint looked only at the beginning and said nothing matched.
+TEST(ResolveQuote, ClosestPassageWhenTheBeginningDiffers) {
+  auto r = resolve_quote(k_text, "NGOs said about 320,000 people remained in the east.", std::nullopt, "s", "h");
+  ASSERT_FALSE(r.ok());
+  const std::string& m = r.error().message();
+  EXPECT_NE(m.find("the closest passage"), std::string::npos) << m;
+  EXPECT_NE(m.find("\"groups said about 320,000 people remained in the east.\""), std::string::npos) << m;
+  EXPECT_NE(m.find("[-NGOs-]{+groups+} said"), std::string::npos) << m;
+  EXPECT_EQ(m.find("nothing close"), std::string::npos) << m;
+  auto far = resolve_quote(k_text, "Completely unrelated words about nothing", std::nullopt, "s", "h");
+  ASSERT_FALSE(far.ok());
+  EXPECT_NE(far.error().message().find("nothing close to it occurs"), std::string::npos) << far.error().message();
+}
+
+TEST(ResolveQuote, ClosestQuoteIsOneLineOfTheSourceBytes) {
+  EXPECT_EQ(closest_quote(k_text, "said about 330,000 people remained"), "said about 320,000 people remained");
+  EXPECT_EQ(closest_quote(k_text, "zzz qqq xxx yyy www"), std::nullopt);
 }
 
 TEST(ResolveQuote, EmptyQuoteRefused) {

@@ -166,15 +166,37 @@ TEST(ReportHtml, MissingPassageShowsTheOldWordsAndWhatIsAtItsPlaceNow) {
   core::summarize(d.check, 1, 1);
   PassageWindow w = make_window("Before. The ferry was cancelled again. After.", 8, 38, 10);
   w.at_pinned_place = true;
+  w.mapped = true;
   d.windows[window_key("gone", 0)] = w;
   std::string html = render_report_html(d);
   std::size_t old = html.find("<blockquote class=\"old\">the bridge reopened on Monday</blockquote>");
-  std::size_t now = html.find("At its pinned place the source now reads:");
+  std::size_t now = html.find("Where the passage was, the source now reads:");
   ASSERT_NE(old, std::string::npos);
   ASSERT_NE(now, std::string::npos);
   EXPECT_LT(old, now);
   EXPECT_NE(html.find("<blockquote class=\"context pinned-place\">Before. <mark>The ferry was cancelled again.</mark>"),
             std::string::npos);
+}
+
+// Issue 12 item 11: without the pinned snapshot the old offsets say nothing
+// about the new words, so nothing is highlighted; a removed passage is an
+// empty highlight, also shown as none.
+TEST(ReportHtml, UnmappedOrRemovedPassageHasNoHighlight) {
+  ReportData d;
+  auto f = finding("gone", "ledger", core::CitationStatus::missing, 7);
+  f.old_passage = "the bridge reopened on Monday";
+  d.check.citations.push_back(f);
+  core::summarize(d.check, 1, 1);
+  PassageWindow w = make_window("Before. The ferry was cancelled again. After.", 8, 8, 10);
+  w.at_pinned_place = true;
+  d.windows[window_key("gone", 0)] = w;
+  std::string html = render_report_html(d);
+  EXPECT_NE(html.find("Around its old place"), std::string::npos);
+  EXPECT_EQ(html.find("<mark>"), std::string::npos);
+  d.windows[window_key("gone", 0)].mapped = true;
+  html = render_report_html(d);
+  EXPECT_NE(html.find("Its words were removed"), std::string::npos);
+  EXPECT_EQ(html.find("<mark>"), std::string::npos);
 }
 
 TEST(ReportHtml, NoTimelineForOneDateAndOneSource) {
