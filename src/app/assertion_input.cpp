@@ -1,6 +1,7 @@
 #include "app/assertion_input.h"
 
 #include "core/as_of.h"
+#include "core/as_of_input.h"
 #include "core/assertion.h"
 #include "core/figures.h"
 
@@ -64,8 +65,13 @@ util::Result<core::Assertion> complete_assertion(const core::ClaimRequest& r, co
     }
   }
   if (a.as_of) {
-    auto when = core::parse_as_of(*a.as_of);
+    auto when = core::as_of_from_input(*a.as_of);
     if (!when.ok()) return bad(r, "as_of", *a.as_of, when.error());
+    if (*when != *a.as_of) {
+      notes.push_back((is_cli(r) ? std::string("read --as-of '") : r.origin + ": read field \"as_of\" '") +
+                      *a.as_of + "' as " + *when);
+      a.as_of = *when;
+    }
   }
   if (a.approx) {
     auto st = core::check_qualifier(*a.approx, settings);

@@ -16,7 +16,8 @@ bad() {
 }
 MSG="--as-of '2022-13' has no month 13; use a date YYYY-MM-DD" bad --as-of 2022-13
 MSG="--as-of '2022/2021' ends before it starts" bad --as-of 2022/2021
-MSG="--as-of 'May 2022' is not a date" bad --as-of "May 2022"
+MSG="--as-of 'soon' is not a date" bad --as-of soon
+MSG="--as-of 'May 22' has no year" bad --as-of "May 22"
 MSG="--value '1,2OO' is neither a figure" bad --value 1,2OO
 MSG="--value '1,500..1,200'" bad --value 1,500..1,200
 MSG="--approx 'kinda' is not a qualifier provcheck knows" bad --approx kinda
