@@ -268,7 +268,13 @@ std::size_t phone_end(std::string_view t, std::size_t p, std::size_t run) {
   if (group(q + 1, 4) && sep == '-') end = q + 5;
   else if (group(q + 1, 3) && (at(t, q + 4) == '-' || at(t, q + 4) == sep) && group(q + 5, 4)) end = q + 9;
   if (end == 0 || is_alnum(at(t, end)) || (at(t, end) == '-' && is_digit(at(t, end + 1)))) return 0;
-  if (sep == '-' && end == q + 5 && is_alpha(at(t, skip_space(t, end))) && skip_space(t, end) > end) return 0;  // "200-1500 people"
+  if (end == q + 5) {  // "555-1234" after "call", "phone", "tel"; "200-1500 people" is a range
+    Span before = prev_word(t, p > 0 && at(t, p - 1) == '(' ? p - 1 : p);
+    bool phone_word = false;
+    for (std::string_view w : {"call", "calling", "phone", "tel", "telephone", "fax", "dial", "number", "hotline", "line"})
+      if (word_is(t, before, w)) phone_word = true;
+    if (!phone_word && is_alpha(at(t, skip_space(t, end))) && skip_space(t, end) > end) return 0;
+  }
   return end;
 }
 
@@ -346,6 +352,9 @@ std::size_t at_ordinal(Ctx& c, Span w, const Entry& e) {
     }
   }
   if (e.cls != WordClass::ordinal) return w.e;
+  if (article && e.value == 2 && word_is(t, w, "second") &&
+      (next.empty() || figure_lexicon::is_stop_word(sv(t, next))))
+    return w.e;  // "a hundredth of a second": the unit of time
   if (word_is(t, next, "responders") || word_is(t, prev, "at") || word_is(t, next, "hand")) return w.e;
   std::size_t end = w.e;
   if (at(t, end) == '-' && is_alpha(at(t, end + 1))) {
