@@ -76,6 +76,7 @@ util::Result<core::Assertion> complete_assertion(const core::ClaimRequest& r, co
     auto v = core::parse_asserted_value(*a.value, a.approx.value_or(""), settings);
     if (!v.ok()) return bad(r, "value", *a.value, v.error());
     figure = v->figure;
+    if (figure && a.unit) core::apply_claim_unit(*figure, *a.unit);
     if (!a.approx && !v->approx.empty()) a.approx = v->approx;
   }
   std::vector<std::string> assumed;

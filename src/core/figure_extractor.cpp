@@ -52,6 +52,11 @@ Unit unit_after(std::string_view t, std::size_t p) {
   bool hyphen = at(t, p) == '-' && is_alpha(at(t, p + 1));
   Span w = hyphen ? word_at(t, p + 1) : next_word(t, p);
   if (w.empty()) return u;
+  if (!hyphen && word_is(t, w, "percentage")) {
+    Span pts = next_word(t, w.e);
+    if (word_is(t, pts, "points") || word_is(t, pts, "point"))
+      return {FigureKind::percent, "percentage points", pts.e};
+  }
   if (!hyphen && word_is(t, w, "per")) {
     Span c = next_word(t, w.e);
     if (word_is(t, c, "cent")) return {FigureKind::percent, "percent", c.e};
