@@ -216,3 +216,40 @@ TEST(FigureForms, WhatAlreadyWorkedStillWorks) {
 
 }  // namespace
 }  // namespace provcheck::core
+
+namespace provcheck::core {
+namespace {
+
+std::vector<std::string> inferred(std::string_view text, std::string_view published) {
+  std::vector<Figure> f = extract_figures(text);
+  infer_years(f, text, published);
+  std::vector<std::string> out;
+  for (const Figure& g : f) {
+    if (g.kind == FigureKind::date) out.push_back(g.iso + (g.year_inferred ? "*" : ""));
+  }
+  return out;
+}
+
+TEST(FigureYears, NearestYearToThePublishedDate) {
+  using V = std::vector<std::string>;
+  EXPECT_EQ(inferred("on December 11 it fell", "2016-12-13"), V{"2016-12-11*"});
+  EXPECT_EQ(inferred("on December 30 it fell", "2017-01-02T10:00:00Z"), V{"2016-12-30*"});
+  EXPECT_EQ(inferred("on January 2 it fell", "2016-12-20"), V{"2017-01-02*"});
+  EXPECT_EQ(inferred("in September it fell", "2016-12-13"), V{"2016-09*"});
+  EXPECT_EQ(inferred("next January it ends", "2016-12-13"), V{"2017-01*"});
+  EXPECT_EQ(inferred("next March it ends", "2016-02-13"), V{"2016-03*"});
+  EXPECT_EQ(inferred("last March it began", "2016-12-13"), V{"2016-03*"});
+  EXPECT_EQ(inferred("last December it began", "2016-12-13"), V{"2015-12*"});
+  EXPECT_EQ(inferred("on 12/5 it fell", "2016-12-13"), V{"2016-12-05*"});
+  EXPECT_EQ(inferred("on February 29 it fell", "2017-01-10"), V{"2016-02-29*"});
+  EXPECT_EQ(inferred("on December 15, 2014 it fell", "2016-12-13"), V{"2014-12-15"});
+  EXPECT_EQ(inferred("on December 11 it fell", ""), V{"--12-11"});
+  std::vector<Figure> f = extract_figures("on December 11 it fell");
+  infer_years(f, "on December 11 it fell", "2016-12-13");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_DOUBLE_EQ(f[0].value, static_cast<double>(days_from_civil(2016, 12, 11)));
+  EXPECT_DOUBLE_EQ(f[0].high, f[0].value);
+}
+
+}  // namespace
+}  // namespace provcheck::core
