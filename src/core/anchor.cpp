@@ -9,6 +9,7 @@
 #include <optional>
 #include <vector>
 
+#include "core/anchor_variants.h"
 #include "core/figure_tokens.h"
 #include "core/figures.h"
 #include "core/fuzzy_match.h"
@@ -254,6 +255,30 @@ struct Choice {
   int tied = 0;
 };
 
+// Among several copies none of whose context fits exactly (the stored
+// prefix or suffix has a typo: "every-thing", "nout"), the one whose
+// surroundings are nearest the stored context by edit distance, when it is
+// near and wins by a clear margin; nullopt otherwise (then: ambiguous).
+std::optional<Candidate> nearest_by_edits(SourceView& src, const std::vector<Candidate>& cands, const Citation& c,
+                                          std::string_view nquote) {
+  const NormalizedContext& pinned = normalized_context(c);
+  double total = static_cast<double>(anchor_variants::despace(pinned.prefix).size() +
+                                     anchor_variants::despace(pinned.suffix).size());
+  if (total < 8 || cands.size() < 2) return std::nullopt;
+  std::vector<std::pair<std::size_t, std::size_t>> d;  // distance, index
+  for (std::size_t i = 0; i < cands.size(); ++i)
+    d.push_back({anchor_variants::context_distance(src.bytes(), cands[i].begin, cands[i].end, pinned.prefix,
+                                                   pinned.suffix),
+                 i});
+  std::sort(d.begin(), d.end());
+  double best = static_cast<double>(d[0].first), second = static_cast<double>(d[1].first);
+  if (best > 0.25 * total || second - best < std::max(3.0, 0.15 * total)) return std::nullopt;
+  Candidate k = cands[d[0].second];
+  if (frame_state(src, c, nquote, k.begin) == Frame::stale_beside_edit) return std::nullopt;
+  k.context = 1.0 - best / total;
+  return k;
+}
+
 Choice choose(SourceView& src, std::vector<Candidate>& cands, const Citation& c, std::string_view nquote) {
   Choice out;
   if (cands.empty()) return out;
@@ -266,6 +291,14 @@ Choice choose(SourceView& src, std::vector<Candidate>& cands, const Citation& c,
   }
   out.best = top;
   out.tied = tied;
+  if (cands.size() > 1 && (tied > 1 || top.context < th().context_accept)) {
+    if (std::optional<Candidate> k = nearest_by_edits(src, cands, c, nquote)) {
+      out.best = *k;
+      out.tied = 1;
+      out.kind = Choice::unique;
+      return out;
+    }
+  }
   // Several equally good places are ambiguous only when each one's context
   // really fits; copies whose context does not fit are old words elsewhere.
   if (tied > 1) {
@@ -346,6 +379,29 @@ std::optional<Verdict> normalized_match(SourceView& src, const Citation& c, std:
     auto span = norm.to_original(at, at + nquote.size());
     if (!cands.empty() && cands.back().begin == span.begin) continue;
     cands.push_back({span.begin, span.end});
+  }
+  return decide(src, cands, c, nquote, CitationStatus::normalized, rejected);
+}
+
+// The text layer lost or gained spaces between words ("NetherfieldParkis"):
+// the very same letters, found with spaces ignored, are the passage.
+std::optional<Verdict> spaceless_match(SourceView& src, const Citation& c, std::string_view nquote,
+                                       std::vector<Candidate>& rejected) {
+  std::vector<Candidate> cands;
+  for (const anchor_variants::Span& s : anchor_variants::spaceless_matches(src.normalized(), nquote, 1000))
+    cands.push_back({s.begin, s.end});
+  if (cands.size() == 1) {
+    const Candidate& k = cands.front();
+    Verdict v;
+    v.status = CitationStatus::normalized;
+    v.found_start = k.begin;
+    v.found_end = k.end;
+    v.similarity = 1.0;
+    v.context_score = context_score(src.bytes(), k.begin, k.end, c);
+    v.new_passage = std::string(src.bytes().substr(k.begin, k.end - k.begin));
+    v.message = "same words once the spaces between them are ignored (the text layer lost or gained spaces), at " +
+                where(src, k.begin, k.end);
+    return v;
   }
   return decide(src, cands, c, nquote, CitationStatus::normalized, rejected);
 }
@@ -545,6 +601,7 @@ Verdict judge_citation(SourceView& src, const Citation& c, const AnchorThreshold
   // Even when an exact copy was rejected, the passage may have been reflowed
   // in place: the normalized stage weighs all candidates by context again.
   if (auto v = normalized_match(src, c, nquote, rejected)) return *v;
+  if (auto v = spaceless_match(src, c, nquote, rejected)) return *v;
   if (auto v = fuzzy_stage(src, c, nquote, rejected)) return *v;
   Verdict v;
   v.status = CitationStatus::missing;

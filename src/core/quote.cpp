@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/anchor_variants.h"
 #include "core/normalize.h"
 #include "core/text_search.h"
 #include "util/hash.h"
@@ -104,6 +105,10 @@ util::Result<QuoteResolution> resolve_quote(std::string_view text, std::string_v
     exact = false;
     norm = normalize_with_map(text);
     spans = normalized_matches(*norm, nquote);
+    if (spans.empty()) {  // a text layer that lost or gained spaces between words
+      for (const anchor_variants::Span& s : anchor_variants::spaceless_matches(*norm, nquote, 1000))
+        spans.push_back({s.begin, s.end});
+    }
   }
   if (spans.empty()) {
     return Error(ErrorKind::not_found, "the quote does not occur in source '" + source_id + "', not even after " +
