@@ -35,6 +35,19 @@ bool is_quantity(const core::Figure& f) {
   return f.kind != core::FigureKind::date && f.kind != core::FigureKind::year && f.kind != core::FigureKind::time;
 }
 
+// The one date of a quote, placed in a year (written, or inferred from the
+// source's published date): a day or a month. nullopt when the quote has
+// none, several, or one still without a year.
+std::optional<core::Figure> single_date(const std::string& quote, const std::string& published) {
+  std::vector<core::Figure> dates;
+  for (core::Figure& f : core::extract_figures(quote))
+    if (f.kind == core::FigureKind::date) dates.push_back(std::move(f));
+  if (dates.size() != 1) return std::nullopt;
+  core::infer_years(dates, quote, published);
+  if (dates.front().iso.empty() || dates.front().iso[0] == '-') return std::nullopt;
+  return dates.front();
+}
+
 std::string shown(const core::Figure& f) { return (f.approx.empty() ? "" : f.approx + " ") + f.text; }
 
 }  // namespace
@@ -82,6 +95,7 @@ util::Result<core::Assertion> complete_assertion(const core::ClaimRequest& r, co
     auto v = core::parse_asserted_value(*a.value, a.approx.value_or(""), settings);
     if (!v.ok()) return bad(r, "value", *a.value, v.error());
     figure = v->figure;
+    if (figure && a.unit) core::apply_claim_unit(*figure, *a.unit);
     if (!a.approx && !v->approx.empty()) a.approx = v->approx;
   }
   std::vector<std::string> assumed;
@@ -119,6 +133,12 @@ util::Result<core::Assertion> complete_assertion(const core::ClaimRequest& r, co
         assumed.push_back("unit " + match->unit + " (from the quote)");
       }
     }
+  }
+  std::optional<core::Figure> quote_date = single_date(quote, published);
+  if (!a.as_of && a.value && quote_date) {  // "on December 11": the day the figure is of
+    a.as_of = quote_date->iso;
+    assumed.push_back("as-of " + quote_date->iso + " (the quote's date \"" + quote_date->text + "\"" +
+                      (quote_date->year_inferred ? ", year inferred from the source's published date" : "") + ")");
   }
   if (!a.as_of && a.value) {
     if (auto date = core::published_as_of(published)) {

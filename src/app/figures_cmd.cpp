@@ -36,7 +36,9 @@ util::Result<CommandOutput> figures(const GlobalOptions& g, const FiguresOptions
     auto bytes = util::read_file(ws.absolute(e->content));
     if (!bytes.ok()) return bytes.error().with_context("source '" + e->meta.id + "'");
     PC_ASSIGN_OR_RETURN(std::string text, workspace::text_layer(e->meta, std::move(bytes).value(), e->content));
-    all.push_back({e->meta.id, core::extract_figures(text)});
+    std::vector<core::Figure> figures = core::extract_figures(text);
+    core::infer_years(figures, text, e->meta.published);
+    all.push_back({e->meta.id, std::move(figures)});
   }
   CommandOutput out;
   out.out = o.json ? report::render_figures_json(all) : report::render_figures_text(all);

@@ -47,7 +47,11 @@ Scale scale_of(FigureKind k) {
 // its own (exact: a point; vague: its bounds).
 Figure unqualified(const Figure& f) {
   if (f.approx.empty()) return f;
-  if (auto g = parse_figure_value(f.text); g && g->approx.empty()) return *g;
+  if (auto g = parse_figure_value(f.text); g && g->approx.empty()) {
+    g->kind = f.kind;  // a claim's unit may have made "60" a percent
+    g->unit = f.unit;
+    return *g;
+  }
   Figure g = f;
   g.approx.clear();
   if (!f.vague) g.low = g.high = g.value;
@@ -132,8 +136,32 @@ ValueInterval value_interval(const Figure& fig, std::string_view approx, const S
   return r;
 }
 
+bool is_percent_unit(const std::string& u) {
+  return u == "percent" || u == "%" || u == "per cent" || u == "pct" || u == "percentage point" ||
+         u == "percentage points" || u == "percentage" || u == "pc" || u == "pp" || u == "per-cent";
+}
+
+void apply_claim_unit(Figure& f, std::string_view unit) {
+  std::string u = fold_name(unit);
+  if (u.empty()) return;
+  bool bare = f.kind == FigureKind::count && f.unit.empty();
+  if (bare && is_percent_unit(u)) {
+    f.kind = FigureKind::percent;
+    f.unit = "percent";
+    return;
+  }
+  bool share_word = u == "fraction" || u == "share" || u == "proportion" || u == "ratio";
+  if (share_word && (bare || f.kind == FigureKind::fraction) && f.low >= 0 && f.high <= 1) {
+    f.kind = FigureKind::fraction;
+    f.unit.clear();
+    return;
+  }
+  if (f.unit.empty() && !share_word) f.unit = std::string(unit);
+}
+
 std::string unit_key(std::string_view unit) {
   std::string u = fold_name(unit);
+  if (is_percent_unit(u)) return "percent";
   static constexpr std::pair<const char*, const char*> k_same[] = {
       {"km", "kilometer"}, {"kms", "kilometer"}, {"kilometre", "kilometer"}, {"kilometres", "kilometer"},
       {"mi", "mile"}, {"$", "usd"}, {"dollars", "usd"}, {"dollar", "usd"}, {"%", "percent"},
@@ -179,7 +207,25 @@ bool comparable(const Figure& a, const Figure& b) {
 
 double common_scale(const Figure& f, double v) { return f.kind == FigureKind::percent ? v / 100.0 : v; }
 
-bool same_figure(const Figure& claim, std::string_view claim_approx, const Figure& quoted) {
+namespace {
+
+// A fraction and a percent written to its rounding: "a third" and "33%",
+// "two-thirds" and "66.7%" state one share.
+bool same_share(const Figure& a, const Figure& b) {
+  if (a.vague || b.vague || a.kind == b.kind) return false;
+  const Figure* pct = a.kind == FigureKind::percent ? &a : b.kind == FigureKind::percent ? &b : nullptr;
+  const Figure* frac = a.kind == FigureKind::fraction ? &a : b.kind == FigureKind::fraction ? &b : nullptr;
+  if (pct == nullptr || frac == nullptr || pct->step <= 0) return false;
+  return std::fabs(frac->value * 100 - pct->value) <= pct->step / 2 + 1e-9;
+}
+
+}  // namespace
+
+bool same_figure(const Figure& claim, std::string_view claim_approx, const Figure& quoted_as_read) {
+  Figure quoted = quoted_as_read;
+  if (scale_of(claim.kind) == Scale::share && quoted.kind == FigureKind::count && quoted.unit.empty() &&
+      quoted.value > 0 && quoted.value < 1)
+    quoted.kind = FigureKind::fraction;  // "the share was 0.75" against 75 %
   if (!comparable(claim, quoted)) return false;
   Figure c = unqualified(claim), q = unqualified(quoted);
   if (c.vague && !q.vague) {  // a range or vague claim holds what the quote states inside it
@@ -187,7 +233,7 @@ bool same_figure(const Figure& claim, std::string_view claim_approx, const Figur
     if (v < common_scale(c, c.low) || v > common_scale(c, c.high)) return false;
     return quoted.approx.empty() || qualifier_class(quoted.approx) == QualifierClass::approximate;
   }
-  if (!close(common_scale(c, c.value), common_scale(q, q.value))) return false;
+  if (!close(common_scale(c, c.value), common_scale(q, q.value)) && !same_share(c, q)) return false;
   if ((c.vague || q.vague) && !close(common_scale(c, c.high), common_scale(q, q.high))) return false;
   QualifierClass cc = qualifier_class(claim_approx).value_or(QualifierClass::approximate);
   QualifierClass qc = qualifier_class(quoted.approx).value_or(QualifierClass::approximate);

@@ -52,6 +52,14 @@ struct ValueInterval {
 // Unbounded sides are +-infinity.
 ValueInterval value_interval(const Figure& f, std::string_view approx, const Settings& settings);
 
+// A claim's figure read with the unit the claim states (--unit): a bare
+// number with the unit percent, "%", "per cent", "pct" or "percentage
+// points" is a percent ("60" = 60 %); with "fraction" or "share" and a value
+// from 0 to 1 a share ("0.75" = three-quarters = 75 %); otherwise a number
+// without a unit takes the unit ("280" with km). A figure that states its
+// own kind or unit keeps it.
+void apply_claim_unit(Figure& f, std::string_view unit);
+
 // Can two figures be the same quantity? Shares (percents and fractions) with
 // shares; dates, years and times with their own kind; counts with counts,
 // whatever they count; other quantities when their units agree ("km" =

@@ -48,8 +48,8 @@ util::Result<std::optional<Reading>> read(const ClaimFacts& facts, const Setting
   r.row.status = status_name(facts.worst);
   if (v->figure) {
     r.figure = v->figure;
-    if (r.figure->unit.empty() && a.unit) r.figure->unit = *a.unit;  // "280" with unit km
-    r.interval = value_interval(*v->figure, v->approx, settings);
+    if (a.unit) apply_claim_unit(*r.figure, *a.unit);  // "280" with unit km, "60" with unit percent
+    r.interval = value_interval(*r.figure, v->approx, settings);
     r.row.low = r.interval.low;
     r.row.high = r.interval.high;
     r.row.unit = a.unit ? *a.unit : v->figure->unit;

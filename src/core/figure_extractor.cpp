@@ -52,6 +52,11 @@ Unit unit_after(std::string_view t, std::size_t p) {
   bool hyphen = at(t, p) == '-' && is_alpha(at(t, p + 1));
   Span w = hyphen ? word_at(t, p + 1) : next_word(t, p);
   if (w.empty()) return u;
+  if (!hyphen && word_is(t, w, "percentage")) {
+    Span pts = next_word(t, w.e);
+    if (word_is(t, pts, "points") || word_is(t, pts, "point"))
+      return {FigureKind::percent, "percentage points", pts.e};
+  }
   if (!hyphen && word_is(t, w, "per")) {
     Span c = next_word(t, w.e);
     if (word_is(t, c, "cent")) return {FigureKind::percent, "percent", c.e};
@@ -199,8 +204,15 @@ std::size_t try_year(Ctx& c, const Num& n) {
 
 // Emits the figure for a number read at the scan position. Returns the end
 // of what it consumed (0 when the number is no figure).
-std::size_t finish_number(Ctx& c, Num n) {
+std::size_t finish(Ctx& c, Num n) {
   std::string_view t = c.t;
+  apply_sign(t, n, c.floor);
+  if (n.ordinal) {  // twenty-first, one hundred twenty-fifth
+    Figure f = make_figure(t, n.span, FigureKind::ordinal, n.value);
+    std::size_t fend = f.end;
+    emit(c, std::move(f));
+    return fend;
+  }
   if (std::size_t e = try_year(c, n)) return e;
   std::size_t end = n.span.e;
   if (n.digits && is_alpha(at(t, end))) {
@@ -244,10 +256,38 @@ std::size_t finish_number(Ctx& c, Num n) {
   return fend;
 }
 
+// The end of a telephone-like run of digit groups at p ("555-1234",
+// "555-123-4567", "(555) 123-4567"), or 0: no quantity, two numbers or a range.
+std::size_t phone_end(std::string_view t, std::size_t p, std::size_t run) {
+  auto group = [&](std::size_t q, std::size_t len) {
+    for (std::size_t i = 0; i < len; ++i)
+      if (!is_digit(at(t, q + i))) return false;
+    return !is_digit(at(t, q + len));
+  };
+  if (run - p != 3) return 0;
+  std::size_t q = run;
+  if (p > 0 && at(t, p - 1) == '(' && at(t, q) == ')' && at(t, q + 1) == ' ') q += 1;
+  if (!(at(t, q) == '-' || at(t, q) == ' ' || at(t, q) == '.') ) return 0;
+  char sep = static_cast<char>(at(t, q));
+  std::size_t end = 0;
+  if (group(q + 1, 4) && sep == '-') end = q + 5;
+  else if (group(q + 1, 3) && (at(t, q + 4) == '-' || at(t, q + 4) == sep) && group(q + 5, 4)) end = q + 9;
+  if (end == 0 || is_alnum(at(t, end)) || (at(t, end) == '-' && is_digit(at(t, end + 1)))) return 0;
+  if (end == q + 5) {  // "555-1234" after "call", "phone", "tel"; "200-1500 people" is a range
+    Span before = prev_word(t, p > 0 && at(t, p - 1) == '(' ? p - 1 : p);
+    bool phone_word = false;
+    for (std::string_view w : {"call", "calling", "phone", "tel", "telephone", "fax", "dial", "number", "hotline", "line"})
+      if (word_is(t, before, w)) phone_word = true;
+    if (!phone_word && is_alpha(at(t, skip_space(t, end))) && skip_space(t, end) > end) return 0;
+  }
+  return end;
+}
+
 std::size_t at_digits(Ctx& c, std::size_t p) {
   std::string_view t = c.t;
   std::size_t run = p;
   while (is_digit(at(t, run))) ++run;
+  if (std::size_t e = phone_end(t, p, run)) return e;
   if (at(t, run) == ':' && is_digit(at(t, run + 1))) {
     if (std::size_t e = try_clock(c, p)) return e;
   }
@@ -256,6 +296,9 @@ std::size_t at_digits(Ctx& c, std::size_t p) {
   }
   if (run - p <= 2 && at(t, run) == '/') {
     if (std::size_t e = try_numeric_date(c, p)) return e;
+  }
+  if (at(t, run) == '/' && is_digit(at(t, run + 1)) && !leading_point(t, p)) {
+    if (std::size_t e = try_slash(c, p)) return e;
   }
   std::optional<Num> n = read_digits(t, p);
   if (!n) {
@@ -271,8 +314,20 @@ std::size_t at_digits(Ctx& c, std::size_t p) {
     if (std::size_t e = try_day_month(c, {p, n->span.e}, v)) return e;
     if (std::size_t e = try_am_pm(c, {p, n->span.e}, v)) return e;
   }
-  std::size_t e = finish_number(c, *n);
+  std::size_t e = finish(c, *n);
   return e > p ? e : run;
+}
+
+// Whether a word after "a fifth" makes it the subject of a verb ("a fifth
+// came", "a third voted"): a past tense or a frequent verb.
+bool looks_like_verb(std::string_view s) {
+  if (s.size() > 3 && eq_ci(s.substr(s.size() - 2), "ed")) return true;
+  for (std::string_view v : {"came", "went", "got", "gets", "saw", "sees", "say", "says", "think", "thinks", "want",
+                             "wants", "fell", "rose", "grew", "lost", "won", "voted", "backed", "chose", "knew",
+                             "support", "supports", "oppose", "opposes", "own", "owns", "hold", "holds", "held",
+                             "live", "lives", "work", "works", "made", "make", "makes", "took", "take", "takes"})
+    if (eq_ci(s, v)) return true;
+  return false;
 }
 
 // "first", "second-largest", "a third of", "a quarter of".
@@ -280,15 +335,31 @@ std::size_t at_ordinal(Ctx& c, Span w, const Entry& e) {
   std::string_view t = c.t;
   Span next = next_word(t, w.e);
   Span prev = prev_word(t, w.b);
-  bool article = !prev.empty() && prev.b >= c.floor && (word_is(t, prev, "a") || word_is(t, prev, "one"));
-  if (e.den > 0 && article && word_is(t, next, "of")) {
-    Figure f = make_figure(t, {prev.b, w.e}, FigureKind::fraction, 1.0 / e.den);
-    f.step = 0;
-    apply_qualifier(qualifier_before(t, prev.b, c.floor), f);
-    emit(c, std::move(f));
-    return w.e;
+  bool article = !prev.empty() && prev.b >= c.floor && (word_is(t, prev, "a") || word_is(t, prev, "an") ||
+                                                        word_is(t, prev, "one"));
+  bool quarter = e.cls == WordClass::fraction_den && word_is(t, w, "quarter");
+  if (article && (quarter || (e.cls == WordClass::ordinal && e.den > 0))) {
+    // "a fifth", "a third of", "a hundredth", "a quarter mile"; but "a third
+    // term", "a fifth straight day" are ordinals
+    const Entry* ne = next.empty() ? nullptr : lookup(sv(t, next));
+    bool fraction = quarter || next.empty() || word_is(t, next, "of") || word_is(t, next, "and") ||
+                    figure_lexicon::is_stop_word(sv(t, next)) || (ne != nullptr && ne->cls == WordClass::scale) ||
+                    looks_like_verb(sv(t, next));
+    if (fraction) {
+      Num n;
+      n.span = {prev.b, w.e};
+      n.fraction = true;
+      n.step = 0;
+      n.value = n.low = n.high = 1.0 / e.den;
+      fraction_of_scale(t, n);  // a quarter of a million
+      std::size_t end = finish(c, n);
+      return end > w.e ? end : w.e;
+    }
   }
   if (e.cls != WordClass::ordinal) return w.e;
+  if (article && e.value == 2 && word_is(t, w, "second") &&
+      (next.empty() || figure_lexicon::is_stop_word(sv(t, next))))
+    return w.e;  // "a hundredth of a second": the unit of time
   if (word_is(t, next, "responders") || word_is(t, prev, "at") || word_is(t, next, "hand")) return w.e;
   std::size_t end = w.e;
   if (at(t, end) == '-' && is_alpha(at(t, end + 1))) {
@@ -333,7 +404,7 @@ std::size_t at_word(Ctx& c, Span w, const Entry& e) {
     case WordClass::half: {
       std::optional<Num> n = read_words(t, w, e, c.floor);
       if (!n) return w.e;
-      std::size_t end = finish_number(c, *n);
+      std::size_t end = finish(c, *n);
       return end > w.e ? end : w.e;
     }
     case WordClass::ordinal:
@@ -368,6 +439,8 @@ bool is_trigger(WordClass cls) {
 }
 
 }  // namespace
+
+std::size_t figure_parse::finish_number(Ctx& c, Num n) { return finish(c, std::move(n)); }
 
 std::vector<Figure> extract_figures(std::string_view text) {
   std::vector<Figure> out;

@@ -32,6 +32,8 @@ void pack(std::string_view w, std::uint64_t& a, std::uint64_t& b) {
 
 std::vector<Row> rows() {
   std::vector<Row> r;
+  r.push_back({"nought", e(W::cardinal, 0)});  // only before or after "point" (figure_numbers.cpp)
+  r.push_back({"naught", e(W::cardinal, 0)});
   const char* small[] = {"zero",    "one",     "two",       "three",    "four",     "five",    "six",
                          "seven",   "eight",   "nine",      "ten",      "eleven",   "twelve",  "thirteen",
                          "fourteen", "fifteen", "sixteen",  "seventeen", "eighteen", "nineteen"};
@@ -45,21 +47,37 @@ std::vector<Row> rows() {
   r.push_back({"trillion", e(W::scale, 1e12)});
   r.push_back({"bn", e(W::scale, 1e9)});
   r.push_back({"mn", e(W::scale, 1e6)});
+  r.push_back({"bln", e(W::scale, 1e9)});
+  r.push_back({"mln", e(W::scale, 1e6)});
+  r.push_back({"tln", e(W::scale, 1e12)});
+  r.push_back({"trn", e(W::scale, 1e12)});
   r.push_back({"dozen", e(W::dozen, 12)});
+  r.push_back({"doz", e(W::dozen, 12)});
 
+  // Ordinals; from "third" on each also names a fraction ("a fifth", "one
+  // hundredth"), and its plural ("fifths", "hundredths") a fraction's denominator.
   const char* ord[] = {"first",      "second",     "third",       "fourth",      "fifth",
                        "sixth",      "seventh",    "eighth",      "ninth",       "tenth",
                        "eleventh",   "twelfth",    "thirteenth",  "fourteenth",  "fifteenth",
                        "sixteenth",  "seventeenth", "eighteenth", "nineteenth",  "twentieth"};
-  for (int i = 0; i < 20; ++i) r.push_back({ord[i], e(W::ordinal, i + 1, 0, i >= 2 ? i + 1 : 0)});
   const char* ord_tens[] = {"thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth"};
-  for (int i = 0; i < 7; ++i) r.push_back({ord_tens[i], e(W::ordinal, 30 + 10 * i)});
-  r.push_back({"hundredth", e(W::ordinal, 100, 0, 100)});
-  r.push_back({"thousandth", e(W::ordinal, 1000, 0, 1000)});
+  const char* ord_scales[] = {"hundredth", "thousandth", "millionth", "billionth", "trillionth"};
+  const double scale_values[] = {1e2, 1e3, 1e6, 1e9, 1e12};
+  static std::vector<std::string> plurals;  // the plural words live as long as the table
+  if (plurals.empty()) {
+    for (int i = 2; i < 20; ++i) plurals.push_back(std::string(ord[i]) + "s");
+    for (const char* o : ord_tens) plurals.push_back(std::string(o) + "s");
+    for (const char* o : ord_scales) plurals.push_back(std::string(o) + "s");
+  }
+  std::size_t k = 0;
+  for (int i = 0; i < 20; ++i) r.push_back({ord[i], e(W::ordinal, i + 1, 0, i >= 2 ? i + 1 : 0)});
+  for (int i = 2; i < 20; ++i) r.push_back({plurals[k++], e(W::fraction_den, 0, 0, i + 1)});
+  for (int i = 0; i < 7; ++i) r.push_back({ord_tens[i], e(W::ordinal, 30 + 10 * i, 0, 30 + 10 * i)});
+  for (int i = 0; i < 7; ++i) r.push_back({plurals[k++], e(W::fraction_den, 0, 0, 30 + 10 * i)});
+  for (int i = 0; i < 5; ++i) r.push_back({ord_scales[i], e(W::ordinal, scale_values[i], 0, scale_values[i])});
+  for (int i = 0; i < 5; ++i) r.push_back({plurals[k++], e(W::fraction_den, 0, 0, scale_values[i])});
   r.push_back({"quarter", e(W::fraction_den, 0, 0, 4)});
-  const char* dens[] = {"thirds", "quarters", "fourths", "fifths", "sixths", "sevenths", "eighths", "ninths", "tenths"};
-  const int den_values[] = {3, 4, 4, 5, 6, 7, 8, 9, 10};
-  for (int i = 0; i < 9; ++i) r.push_back({dens[i], e(W::fraction_den, 0, 0, den_values[i])});
+  r.push_back({"quarters", e(W::fraction_den, 0, 0, 4)});
   r.push_back({"half", e(W::half, 0.5, 0, 2)});
   r.push_back({"halves", e(W::fraction_den, 0, 0, 2)});
 
@@ -132,7 +150,7 @@ std::vector<Row> rows() {
 // in a table; the filter (length, first, second and last letters) turns
 // them away before any hashing.
 struct Table {
-  static constexpr std::size_t k_slots = 1024;  // power of two, > 3x the entries
+  static constexpr std::size_t k_slots = 2048;  // power of two, > 3x the entries
   struct Slot {
     std::uint64_t a = 0, b = 0;
     Entry entry;

@@ -69,6 +69,7 @@ struct Figure {
                             // "4.7 million" 100000, "2.5" 0.1, "five" 1; 0 for vague quantities,
                             // ranges, dates, years and times
   bool vague = false;       // a vague quantity ("tens of thousands", "several", "a few") or a range
+  bool year_inferred = false;  // a date written without a year, placed by infer_years()
 };
 
 // Every figure in `text`, in document order, spans not overlapping.
@@ -95,6 +96,15 @@ FigureInterval rounding_interval(const Figure& f);
 // "2016" = 2016-01-01 .. 2016-12-31. A date without a year is placed in
 // `default_year` when given, else nullopt. nullopt for other kinds.
 std::optional<FigureInterval> date_days(const Figure& f, std::optional<int> default_year = std::nullopt);
+
+// Places the dates written without a year ("on December 11", "in March",
+// "on 12/5") in the year a reader of the source would: the one that puts the
+// date nearest to the source's `published` date ("2016-12-13", also with a
+// time, or "2016-12"), unless the words before it say otherwise ("next
+// January": the first one after; "last March", "this past May": the last
+// one before). Sets iso ("2016-12-11"), value, low, high and year_inferred.
+// Does nothing when `published` has no year.
+void infer_years(std::vector<Figure>& figures, std::string_view text, std::string_view published);
 
 // Days since 1970-01-01 of a civil date (proleptic Gregorian).
 std::int64_t days_from_civil(int year, unsigned month, unsigned day);

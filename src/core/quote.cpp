@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "core/anchor_variants.h"
 #include "core/closest.h"
 #include "core/normalize.h"
 #include "core/text_search.h"
@@ -126,6 +127,10 @@ util::Result<QuoteResolution> resolve_quote(std::string_view text, std::string_v
     exact = false;
     norm = normalize_with_map(text);
     spans = normalized_matches(*norm, nquote);
+    if (spans.empty()) {  // a text layer that lost or gained spaces between words
+      for (const anchor_variants::Span& s : anchor_variants::spaceless_matches(*norm, nquote, 1000))
+        spans.push_back({s.begin, s.end});
+    }
   }
   if (spans.empty()) {
     auto closest = closest_passage(*norm, nquote);

@@ -59,6 +59,7 @@ std::string render_figure_json_line(const std::string& source, const core::Figur
   val(out, f.low);
   out += ",\"high\":";
   val(out, f.high);
+  if (f.year_inferred) out += ",\"year_inferred\":true";
   out += "}\n";
   return out;
 }

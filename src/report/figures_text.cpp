@@ -46,7 +46,7 @@ std::string render_figures_text(const std::vector<SourceFigures>& all) {
     for (const core::Figure& f : s.figures) {
       ++count;
       rows.push_back({s.source, std::to_string(f.start) + "-" + std::to_string(f.end), core::figure_kind_name(f.kind),
-                      figure_value_text(f, f.value), interval_text(f), f.unit, f.approx, "\"" + one_line(f.text) + "\""});
+                      figure_value_text(f, f.value) + (f.year_inferred ? " (year inferred)" : ""), interval_text(f), f.unit, f.approx, "\"" + one_line(f.text) + "\""});
     }
   }
   std::array<std::size_t, k_columns> width{};

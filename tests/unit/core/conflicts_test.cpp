@@ -169,3 +169,57 @@ TEST(Conflicts, SharesAndBoundsAcrossForms) {
 }
 
 }  // namespace provcheck::core
+
+namespace provcheck::core {
+
+// Issue 13, point 3: a percent, a share and a fraction written in any form
+// state one quantity; only a real difference is a mismatch or a conflict.
+TEST(Conflicts, PercentShareAndFractionFormsAgree) {
+  Fixture f;
+  Claim& a = f.add("a", "almost 60% of the population fled", "Town", "fled", "60", "2016-12");
+  a.assertion.unit = "percent";
+  a.assertion.approx = "almost";
+  Claim& b = f.add("b", "three-quarters of the homes were hit", "Town", "homes hit", "0.75", "2016-12");
+  b.assertion.unit = "fraction";
+  Claim& c = f.add("c", "75 per cent of the homes were hit", "Town", "homes hit", "75", "2016-12");
+  c.assertion.unit = "%";
+  Claim& d = f.add("d", "a third of the town voted", "Town", "voted", "33", "2016-12");
+  d.assertion.unit = "pct";
+  Claim& e = f.add("e", "the share was 0.75", "Town", "homes hit", "75%", "2016-12");
+  (void)e;
+  Claim& g = f.add("g", "turnout rose 5 percentage points", "Town", "turnout rise", "5", "2016-12");
+  g.assertion.unit = "percentage points";
+  ConflictResult r = f.judge();
+  for (const ConflictFinding& x : r.conflicts) ADD_FAILURE() << x.message;
+}
+
+TEST(Conflicts, RealShareMismatchStillFires) {
+  Fixture f;
+  Claim& a = f.add("a", "almost 60% of the population fled", "Town", "fled", "70", "2016-12");
+  a.assertion.unit = "percent";
+  Claim& b = f.add("b", "three-quarters of the homes were hit", "Town", "homes hit", "0.6", "2016-12");
+  b.assertion.unit = "share";
+  Claim& c = f.add("c", "75% of the homes were hit", "Town", "homes hit", "75", "2016-12");
+  c.assertion.unit = "percent";
+  ConflictResult r = f.judge();
+  std::vector<std::pair<ConflictKind, std::vector<std::string>>> got;
+  for (const ConflictFinding& x : r.conflicts) got.push_back({x.kind, x.claims});
+  ASSERT_EQ(got.size(), 3u);
+  EXPECT_EQ(got[0], std::make_pair(ConflictKind::claim_quote_mismatch, std::vector<std::string>{"a"}));
+  EXPECT_EQ(got[1], std::make_pair(ConflictKind::claim_quote_mismatch, std::vector<std::string>{"b"}));
+  EXPECT_EQ(got[2], std::make_pair(ConflictKind::figure_conflict, std::vector<std::string>{"b", "c"}));
+}
+
+}  // namespace provcheck::core
+
+namespace provcheck::core {
+
+TEST(Conflicts, QualifierWrittenInTheValueKeepsTheClaimsUnit) {
+  Fixture f;
+  Claim& a = f.add("a", "almost 60% of the population fled", "Town", "fled", "almost 60", "2016-12");
+  a.assertion.unit = "percent";
+  ConflictResult r = f.judge();
+  for (const ConflictFinding& x : r.conflicts) ADD_FAILURE() << x.message;
+}
+
+}  // namespace provcheck::core
