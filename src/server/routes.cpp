@@ -40,6 +40,12 @@ int http_status(util::ErrorKind kind) {
   }
 }
 
+// A refused form: the CLI's exit 2 (bad input, unknown id, duplicate) is a 400 here.
+int form_status(util::ErrorKind kind) {
+  int status = http_status(kind);
+  return status == 404 ? 400 : status;
+}
+
 // As the CLI says it, without the "provcheck: error:" it prints in front.
 std::string said(const util::Error& e) { return std::string(util::error_kind_name(e.kind())) + ": " + e.message(); }
 
@@ -124,7 +130,7 @@ void sources_routes(httplib::Server& http, const Desk& d) {
     }
     if (!out.ok()) {
       auto sources = app::desk_sources(d.global);
-      int status = http_status(out.error().kind());
+      int status = form_status(out.error().kind());
       return send(res, status, sources_page(sources.ok() ? *sources : std::vector<app::DeskSource>{},
                                             context(d, said(out.error())), typed));
     }
@@ -194,7 +200,7 @@ void reader_routes(httplib::Server& http, const Desk& d) {
       app::PinProposal p;
       p.source = r.source;
       p.matches = 0;
-      int status = http_status(out.error().kind());
+      int status = form_status(out.error().kind());
       return send(res, status, pin_page(p, &typed, context(d, said(out.error()))));
     }
     std::string id = r.id.value_or("");
@@ -246,7 +252,7 @@ void review_routes(httplib::Server& http, const Desk& d) {
       o.ids = {claim};
     }
     auto out = app::claim_accept(d.global, o);
-    if (!out.ok()) return review(res, http_status(out.error().kind()), said(out.error()), "");
+    if (!out.ok()) return review(res, form_status(out.error().kind()), said(out.error()), "");
     redirect(res, std::string("/review?accepted=") + (o.all ? "all" : url_encode(claim)));
   });
 }
