@@ -101,7 +101,7 @@ const std::vector<Header>& security_headers() {
        "base-uri 'none'; frame-ancestors 'none'"},
       {"X-Content-Type-Options", "nosniff"},
       {"X-Frame-Options", "DENY"},
-      {"Referrer-Policy", "no-referrer"},
+      {"Referrer-Policy", "same-origin"},
       {"Cache-Control", "no-store"},
   };
   return headers;

@@ -8,7 +8,8 @@
 //   (field `csrf`) and an Origin that is the server's own.
 // - Headers: a Content-Security-Policy that allows only the server's own
 //   script and style (no inline script, no style attribute, no frames),
-//   nosniff, no referrer.
+//   nosniff, the referrer only to the desk itself (a POST then still carries
+//   its Origin, which "no-referrer" would make "null").
 // A refusal is a reason in words (the 403 page shows it); an empty optional
 // means the request may go on. Pure, thread-safe.
 

@@ -36,7 +36,6 @@ std::string layout(std::string_view title, std::string_view active, std::string_
   std::string out =
       "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-      "<meta name=\"referrer\" content=\"no-referrer\">\n"
       "<title>" + esc(title) + " · provcheck desk</title>\n"
       "<link rel=\"stylesheet\" href=\"/static/desk.css\">\n"
       "<script src=\"/static/desk.js\" defer></script>\n</head>\n<body>\n"

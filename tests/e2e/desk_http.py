@@ -57,7 +57,7 @@ st, h, page = request("GET", "/sources")
 check(st == 200 and "town" in page and "River town notes" in page, f"/sources: {st}")
 for name, want in [("content-security-policy", "script-src 'self'"), ("content-security-policy", "frame-ancestors 'none'"),
                    ("content-security-policy", "default-src 'none'"), ("x-content-type-options", "nosniff"),
-                   ("referrer-policy", "no-referrer")]:
+                   ("referrer-policy", "same-origin")]:
     check(want in h.get(name, ""), f"header {name} lacks {want!r}: {h.get(name)!r}")
 check("unsafe-inline" not in h.get("content-security-policy", ""), "CSP allows inline code")
 check(" style=" not in page and "<script>" not in page, "inline style or script in a page")
