@@ -20,9 +20,11 @@ packages=(
   libgumbo-dev       # HTML text layer
   libpoppler-cpp-dev # PDF text layer
   libcmark-dev       # Markdown text layer
+  libcpp-httplib-dev # the desk's HTTP server (provcheck serve)
   # tests
   libgtest-dev libgmock-dev python3
   chromium           # the HTML report's end-to-end test (headless, no network)
+  chromium-driver python3-selenium # the desk's browser test (WebDriver, run with /usr/bin/python3)
   python3-jsonschema # SARIF output checked against the SARIF 2.1.0 schema (with the SARIF Multitool)
   bsdutils           # script(1): the progress line's terminal test
   # benchmarks
