@@ -8,6 +8,7 @@
 #include "core/quote.h"
 #include "util/file_io.h"
 #include "workspace/claims_file.h"
+#include "workspace/file_transaction.h"
 #include "workspace/sources.h"
 
 namespace provcheck::app {
@@ -63,7 +64,7 @@ util::Status check_selection(const ClaimAcceptOptions& o, const std::vector<work
 }  // namespace
 
 util::Result<CommandOutput> claim_accept(const GlobalOptions& g, const ClaimAcceptOptions& o) {
-  PC_ASSIGN_OR_RETURN(Session s, open_session(g));
+  PC_ASSIGN_OR_RETURN(Session s, open_write_session(g));
   PC_ASSIGN_OR_RETURN(auto files, workspace::load_claims(s.ws));
   PC_ASSIGN_OR_RETURN(auto entries, workspace::list_sources(s.ws));
   std::map<std::string, workspace::SourceEntry> by_id;
@@ -150,17 +151,18 @@ util::Result<CommandOutput> claim_accept(const GlobalOptions& g, const ClaimAcce
     for (const auto& p : pins) PC_TRY_STATUS(s.store->put_pin(p));
     PC_ASSIGN_OR_RETURN(auto index_state, s.store->meta("claims_index"));
     if (index_state.value_or("stale") == "current") PC_TRY_STATUS(s.store->put_claims(changed_claims));
-    std::vector<std::pair<std::string, std::string>> writes;
+    workspace::FileTransaction files_tx(s.ws);  // every changed claims file, all or nothing
     for (std::size_t fi : changed_files) {
       std::string rendered = workspace::render_claims_file(files[fi]);
       auto reparsed = workspace::parse_claims_file(rendered, files[fi].path);
       if (!reparsed.ok()) {
         return Error(ErrorKind::internal, "rendered claims file does not parse: " + reparsed.error().message());
       }
-      writes.emplace_back(files[fi].path, std::move(rendered));
+      files_tx.write(files[fi].path, std::move(rendered));
     }
-    for (const auto& [path, bytes] : writes) PC_TRY_STATUS(util::write_file_atomic(s.ws.absolute(path), bytes));
+    PC_TRY_STATUS(files_tx.prepare());
     PC_TRY_STATUS(tx->commit());
+    PC_TRY_STATUS(files_tx.apply());
   }
   out.out += "accepted " + std::to_string(accepted) + ", not accepted " + std::to_string(refused) +
              (skipped ? ", skipped " + std::to_string(skipped) : std::string()) + "\n";

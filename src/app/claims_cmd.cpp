@@ -100,7 +100,7 @@ util::Result<core::Claim> build_claim(const core::ClaimRequest& r, std::map<std:
 
 util::Result<CommandOutput> add_requests(const GlobalOptions& g, const std::vector<core::ClaimRequest>& requests,
                                          const std::optional<std::string>& to) {
-  PC_ASSIGN_OR_RETURN(Session s, open_session(g));
+  PC_ASSIGN_OR_RETURN(Session s, open_write_session(g));
   PC_ASSIGN_OR_RETURN(std::string target, target_file(s.ws, to));
   PC_ASSIGN_OR_RETURN(auto files, workspace::load_claims(s.ws));
   PC_ASSIGN_OR_RETURN(core::Settings settings, workspace::load_settings(s.ws));

@@ -159,7 +159,7 @@ class Refresher {
 }  // namespace
 
 util::Result<CommandOutput> source_refresh(const GlobalOptions& g, const RefreshOptions& o) {
-  PC_ASSIGN_OR_RETURN(Session s, open_session(g));
+  PC_ASSIGN_OR_RETURN(Session s, open_write_session(g));
   PC_ASSIGN_OR_RETURN(auto sources, selected(s.ws, o.ids));
   // The store's write lock before any file is touched, as `source add` does.
   PC_ASSIGN_OR_RETURN(auto tx, s.store->begin_write());

@@ -19,7 +19,15 @@ util::Result<Session> open_session(const GlobalOptions& g) {
   opts.busy_timeout_ms = g.busy_timeout_ms;
   auto st = store::open_sqlite_store(ws.store_path().string(), opts);
   if (!st.ok()) return st.error();
-  return Session{std::move(ws), std::move(st).value()};
+  return Session{std::move(ws), std::move(st).value(), std::nullopt};
+}
+
+util::Result<Session> open_write_session(const GlobalOptions& g) {
+  PC_ASSIGN_OR_RETURN(workspace::Workspace ws, find_workspace(g));
+  PC_ASSIGN_OR_RETURN(workspace::WriteLock lock, workspace::WriteLock::acquire(ws, g.busy_timeout_ms));
+  PC_ASSIGN_OR_RETURN(Session s, open_session(g));
+  s.lock.emplace(std::move(lock));
+  return s;
 }
 
 std::string now_iso() {

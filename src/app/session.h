@@ -12,6 +12,7 @@
 #include "store/store.h"
 #include "util/result.h"
 #include "workspace/workspace.h"
+#include "workspace/write_lock.h"
 
 namespace provcheck::app {
 
@@ -33,10 +34,18 @@ struct CommandOutput {
 struct Session {
   workspace::Workspace ws;
   std::unique_ptr<store::Store> store;
+  // Held by a session that changes claims files or sidecars (open_write_session).
+  std::optional<workspace::WriteLock> lock;
 };
 
 util::Result<workspace::Workspace> find_workspace(const GlobalOptions& g);
 util::Result<Session> open_session(const GlobalOptions& g);
+// The same for a command that changes claims files or sidecars: the
+// workspace's write lock (workspace/write_lock.h) is taken first, waiting at
+// most the busy timeout (then ErrorKind::busy), and held until the session
+// ends, so everything the command reads is what it writes over. Every face
+// (CLI, web app) goes through this for a change.
+util::Result<Session> open_write_session(const GlobalOptions& g);
 
 // Hands a large structure to the end of the process instead of freeing it
 // piece by piece (tens of thousands of claims take tens of milliseconds to

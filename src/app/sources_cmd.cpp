@@ -163,7 +163,7 @@ util::Result<CommandOutput> source_add(const GlobalOptions& g, const SourceAddOp
   if (!o.published.empty() && !(o.published.size() >= 4 && std::isdigit(static_cast<unsigned char>(o.published[0])))) {
     return Error(ErrorKind::invalid_input, "--published '" + o.published + "': give an ISO date such as 2016-12-15");
   }
-  PC_ASSIGN_OR_RETURN(Session s, open_session(g));
+  PC_ASSIGN_OR_RETURN(Session s, open_write_session(g));
   CommandOutput out;
   std::set<std::string> ids;
   std::vector<PlannedSource> plans;

@@ -92,6 +92,20 @@ CREATE TABLE search_snapshots(         -- snapshots whose passages are in the in
     R"sql(
 ALTER TABLE results ADD COLUMN page INTEGER;
 )sql",
+    // 5: manage (issue 12): the audit of changes to claims and sources.
+    R"sql(
+CREATE TABLE audit(
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,                  -- ISO 8601 UTC
+  command TEXT NOT NULL,             -- e.g. 'claim edit'
+  who TEXT NOT NULL,                 -- user name from the environment
+  kind TEXT NOT NULL,                -- 'claim' or 'source'
+  object TEXT NOT NULL,              -- its id
+  before TEXT NOT NULL,              -- JSON, '' when new
+  after TEXT NOT NULL,               -- JSON, '' when removed
+  detail TEXT NOT NULL);
+CREATE INDEX audit_by_object ON audit(kind, object, id);
+)sql",
 };
 
 util::Result<int> user_version(Connection& db) {

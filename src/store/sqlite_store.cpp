@@ -6,6 +6,7 @@
 #include "store/db.h"
 #include "store/packing.h"
 #include "store/schema.h"
+#include "store/audit.h"
 #include "store/search_index.h"
 #include "store/store.h"
 #include "util/compress.h"
@@ -519,6 +520,18 @@ class SqliteStore : public Store {
     if (damaged) return Error(ErrorKind::corruption, m_db.path() + ": the conflict cache is damaged; run `provcheck reindex`");
     return r;
   }
+
+  Status put_audit(const AuditEntry& e) override { return audit_put(m_db, e); }
+  Result<std::vector<AuditEntry>> audit(const std::string& kind, const std::string& object) override {
+    return audit_rows(m_db, kind, object);
+  }
+  Status rename_claim(const std::string& from, const std::string& to) override {
+    return audit_rename_claim(m_db, from, to);
+  }
+  Status rename_source(const std::string& from, const std::string& to) override {
+    return audit_rename_source(m_db, from, to);
+  }
+  Status drop_citation(const std::string& claim, int index) override { return audit_drop_citation(m_db, claim, index); }
 
   Result<std::vector<std::string>> indexed_snapshots() override { return search_indexed_snapshots(m_db); }
   Status index_passages(const std::string& snapshot, const std::vector<IndexedPassage>& passages) override {

@@ -102,6 +102,19 @@ struct SearchHit {
   std::string snippet;  // matched terms between \x02 and \x03
 };
 
+// One change made by a command that edits claims or sources (store/audit.h).
+struct AuditEntry {
+  std::int64_t id = 0;  // order of recording
+  std::string at;       // ISO 8601 UTC
+  std::string command;  // "claim edit", "source rename", ...
+  std::string who;      // user name from the environment
+  std::string kind;     // "claim" or "source"
+  std::string object;   // the claim or source id (the new id after a rename)
+  std::string before;   // JSON of the object before, empty when it is new
+  std::string after;    // JSON of the object after, empty when it was removed
+  std::string detail;   // a one-line summary ("renamed a to b", "citation [1] removed")
+};
+
 struct OpenOptions {
   bool create = true;
   int busy_timeout_ms = 5000;
@@ -172,6 +185,19 @@ class Store {
   // check answered from the store; nullopt when none are cached.
   virtual util::Status put_conflict_report(const ConflictReport& report) = 0;
   virtual util::Result<std::optional<ConflictReport>> conflict_report() = 0;
+
+  // The audit (store/audit.h): every change a command made to a claim or a
+  // source, oldest first. Entries are kept when the object is removed or
+  // renamed (a rename moves its entries to the new id).
+  virtual util::Status put_audit(const AuditEntry& entry) = 0;
+  virtual util::Result<std::vector<AuditEntry>> audit(const std::string& kind, const std::string& object) = 0;
+  // Moves what the store keeps per claim (pins, results, history, audit)
+  // to a new claim id; per source (index, snapshots links, results, pins)
+  // to a new source id; drops citation `index` of a claim and renumbers the
+  // later ones, so history follows each citation.
+  virtual util::Status rename_claim(const std::string& from, const std::string& to) = 0;
+  virtual util::Status rename_source(const std::string& from, const std::string& to) = 0;
+  virtual util::Status drop_citation(const std::string& claim, int index) = 0;
 
   // The full-text index (store/search_index.h): which snapshots are in it,
   // (re)index one, drop one, and rank passages for an FTS5 query.
