@@ -108,7 +108,7 @@ aside.margin{position:sticky;top:8px;max-height:calc(100vh - 16px);overflow-y:au
 .pinbar{position:fixed;left:50%;bottom:18px;transform:translateX(-50%);background:#1d2330;color:#fff;padding:8px 12px;
 border-radius:8px;box-shadow:0 4px 18px rgba(0,0,0,.25);display:flex;gap:12px;align-items:center;max-width:90vw;z-index:5}
 .pinbar .preview{font-size:13px;color:#dfe4ee;overflow:hidden;text-overflow:ellipsis;white-space:nowrap;max-width:60vw}
-.hidden{display:none}
+.pinbar button{white-space:nowrap;flex:none}.hidden{display:none}
 .verdict{font-size:16px;font-weight:600;padding:8px 14px;border-radius:6px;margin:10px 0}.verdict.bad{background:#fbe9e7;color:var(--err)}
 .verdict.warn{background:#fff4e0;color:var(--warn)}.verdict.good{background:#e6f4ea;color:var(--ok)}
 article{border:1px solid var(--line);border-left-width:5px;border-radius:6px;padding:10px 14px;margin:10px 0}

@@ -91,8 +91,8 @@ std::string review_page(const report::ReportData& d, const PageContext& ctx) {
   }));
   if (drift > 0) {
     body += "<form method=\"post\" action=\"/accept\" class=\"accept-all\">" + token_field(ctx) +
-            "<input type=\"hidden\" name=\"all\" value=\"yes\"><button type=\"submit\" id=\"accept-all\">Accept all " +
-            n(drift) + " drifted passages</button> <span class=\"muted\">(changed figures are never included: accept "
+            "<input type=\"hidden\" name=\"all\" value=\"yes\"><button type=\"submit\" id=\"accept-all\">" +
+            (drift == 1 ? std::string("Accept the drifted passage") : "Accept all " + n(drift) + " drifted passages") + "</button> <span class=\"muted\">(changed figures are never included: accept "
             "each one below)</span></form>\n";
   }
   body += "<section id=\"attention\"><h2>Needs attention <span class=\"count\">" + n(failures.size()) + "</span></h2>\n";
