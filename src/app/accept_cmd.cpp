@@ -4,6 +4,7 @@
 #include <optional>
 #include <set>
 
+#include "app/manage_common.h"
 #include "core/anchor.h"
 #include "core/quote.h"
 #include "util/file_io.h"
@@ -76,6 +77,7 @@ util::Result<CommandOutput> claim_accept(const GlobalOptions& g, const ClaimAcce
   std::vector<store::PinRecord> pins;
   std::set<std::size_t> changed_files;
   std::vector<core::Claim> changed_claims;
+  std::vector<store::AuditEntry> audit;
   CommandOutput out;
   std::size_t accepted = 0, refused = 0, skipped = 0;
   const std::string now = now_iso();
@@ -83,6 +85,7 @@ util::Result<CommandOutput> claim_accept(const GlobalOptions& g, const ClaimAcce
     for (core::Claim& c : files[fi].claims) {
       bool by_name = named.count(c.id) > 0;
       bool claim_changed = false;
+      std::string before;  // the claim as it was, for the audit, once a citation of it is accepted
       for (std::size_t i = 0; i < c.citations.size(); ++i) {
         core::Citation& ct = c.citations[i];
         if (!by_name && !o.all && !(o.source && ct.source == *o.source)) continue;
@@ -128,6 +131,7 @@ util::Result<CommandOutput> claim_accept(const GlobalOptions& g, const ClaimAcce
           out.notes.push_back(c.id + ": the cited figure changed; check that the claim's text and value still say "
                                      "what the source says");
         }
+        if (before.empty()) before = workspace::render_claim(c);
         ct = std::move(fresh);
         claim_changed = true;
         ++accepted;
@@ -135,6 +139,8 @@ util::Result<CommandOutput> claim_accept(const GlobalOptions& g, const ClaimAcce
       if (claim_changed) {
         changed_files.insert(fi);
         changed_claims.push_back(c);
+        audit.push_back({0, now, "claim accept", current_user(), "claim", c.id, before, workspace::render_claim(c),
+                         "re-pinned to the passage the source has now"});
       }
     }
   }
@@ -149,6 +155,7 @@ util::Result<CommandOutput> claim_accept(const GlobalOptions& g, const ClaimAcce
       PC_TRY_STATUS(s.store->put_source(src.entry.meta, src.loaded.raw_hash, now));
     }
     for (const auto& p : pins) PC_TRY_STATUS(s.store->put_pin(p));
+    for (const auto& a : audit) PC_TRY_STATUS(s.store->put_audit(a));
     PC_ASSIGN_OR_RETURN(auto index_state, s.store->meta("claims_index"));
     if (index_state.value_or("stale") == "current") PC_TRY_STATUS(s.store->put_claims(changed_claims));
     workspace::FileTransaction files_tx(s.ws);  // every changed claims file, all or nothing

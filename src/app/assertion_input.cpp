@@ -10,7 +10,7 @@ using util::ErrorKind;
 
 namespace {
 
-bool is_cli(const core::ClaimRequest& r) { return r.origin == "claim add"; }
+bool is_cli(const core::ClaimRequest& r) { return r.origin == "claim add" || r.origin == "claim edit"; }
 
 // "--as-of" for `claim add`, "claims.jsonl:3: field \"as_of\"" for an import line.
 std::string field(const core::ClaimRequest& r, const char* name) {

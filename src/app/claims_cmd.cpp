@@ -7,6 +7,7 @@
 #include <set>
 
 #include "app/assertion_input.h"
+#include "app/manage_common.h"
 #include "core/normalize.h"
 #include "core/quote.h"
 #include "core/text_search.h"
@@ -99,7 +100,7 @@ util::Result<core::Claim> build_claim(const core::ClaimRequest& r, std::map<std:
 }
 
 util::Result<CommandOutput> add_requests(const GlobalOptions& g, const std::vector<core::ClaimRequest>& requests,
-                                         const std::optional<std::string>& to) {
+                                         const std::optional<std::string>& to, const std::string& command) {
   PC_ASSIGN_OR_RETURN(Session s, open_write_session(g));
   PC_ASSIGN_OR_RETURN(std::string target, target_file(s.ws, to));
   PC_ASSIGN_OR_RETURN(auto files, workspace::load_claims(s.ws));
@@ -175,6 +176,10 @@ util::Result<CommandOutput> add_requests(const GlobalOptions& g, const std::vect
     PC_TRY_STATUS(s.store->replace_claims(all));
     PC_TRY_STATUS(s.store->set_meta("claims_index", "current"));
   }
+  const std::string who = current_user(), at = now_iso();
+  for (const auto& c : added) {
+    PC_TRY_STATUS(s.store->put_audit({0, at, command, who, "claim", c.id, "", workspace::render_claim(c), "added to " + target}));
+  }
   PC_TRY_STATUS(util::create_directories(s.ws.absolute(target).parent_path()));
   PC_TRY_STATUS(util::write_file_atomic(s.ws.absolute(target), rendered));
   PC_TRY_STATUS(tx->commit());
@@ -185,7 +190,7 @@ util::Result<CommandOutput> add_requests(const GlobalOptions& g, const std::vect
 }  // namespace
 
 util::Result<CommandOutput> claim_add(const GlobalOptions& g, const ClaimAddOptions& o) {
-  return add_requests(g, o.requests, o.to);
+  return add_requests(g, o.requests, o.to, "claim add");
 }
 
 util::Result<CommandOutput> claim_import(const GlobalOptions& g, const std::string& jsonl_path,
@@ -193,7 +198,7 @@ util::Result<CommandOutput> claim_import(const GlobalOptions& g, const std::stri
   PC_ASSIGN_OR_RETURN(std::string bytes, util::read_file(jsonl_path));
   PC_ASSIGN_OR_RETURN(auto requests, workspace::parse_claim_requests(bytes, jsonl_path));
   if (requests.empty()) return Error(ErrorKind::invalid_input, jsonl_path + ": no claims in the file (one JSON object a line)");
-  auto out = add_requests(g, requests, to);
+  auto out = add_requests(g, requests, to, "claim import");
   if (out.ok() && requests.size() > 20) {
     std::size_t n = requests.size();
     // Keep what was assumed or needs attention; drop the one-per-claim "pinned" lines.
@@ -240,7 +245,7 @@ util::Result<CommandOutput> claim_show(const GlobalOptions& g, const std::string
   PC_ASSIGN_OR_RETURN(Session s, open_session(g));
   PC_ASSIGN_OR_RETURN(auto files, workspace::load_claims(s.ws));
   const core::Claim* c = find_claim(files, id);
-  if (!c) return Error(ErrorKind::not_found, "no claim '" + id + "' in claims/; `provcheck claim list` shows the ids");
+  if (!c) return show_gone_claim(s, id, json);  // a removed claim still shows, from its audit
   PC_ASSIGN_OR_RETURN(auto results, s.store->results());
   PC_ASSIGN_OR_RETURN(auto intact, s.store->intact_set());
   PC_ASSIGN_OR_RETURN(auto last_run, s.store->last_run());
@@ -288,6 +293,8 @@ util::Result<CommandOutput> claim_show(const GlobalOptions& g, const std::string
     cj["earlier_pins"] = pj;
     j["citations"].push_back(cj);
   }
+  PC_ASSIGN_OR_RETURN(auto changes, s.store->audit("claim", c->id));
+  j["audit"] = audit_json(changes);
   if (json) {
     out.out = j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
     return out;
@@ -323,6 +330,7 @@ util::Result<CommandOutput> claim_show(const GlobalOptions& g, const std::string
                  "\"\n";
     }
   }
+  out.out += audit_text(changes);
   return out;
 }
 

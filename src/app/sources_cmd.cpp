@@ -5,6 +5,7 @@
 #include <set>
 
 #include "app/capture.h"
+#include "app/manage_common.h"
 #include "core/text_search.h"
 #include "util/file_io.h"
 #include "util/hash.h"
@@ -236,6 +237,19 @@ util::Result<CommandOutput> source_list(const GlobalOptions& g, bool json) {
 util::Result<CommandOutput> source_show(const GlobalOptions& g, const std::string& id, bool json) {
   PC_ASSIGN_OR_RETURN(Session s, open_session(g));
   fs::path sidecar = workspace::sidecar_path(s.ws, id);
+  PC_ASSIGN_OR_RETURN(auto changes, s.store->audit("source", id));
+  if (!fs::exists(sidecar) && !changes.empty() && changes.back().after.empty()) {
+    const store::AuditEntry& last = changes.back();  // removed: say when, by whom, and what it was
+    CommandOutput out;
+    if (json) {
+      nlohmann::ordered_json j = {{"id", id}, {"removed", {{"at", last.at}, {"who", last.who}, {"command", last.command}}}};
+      j["audit"] = audit_json(changes);
+      out.out = j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    } else {
+      out.out = "source " + id + "  (removed " + last.at + " by " + last.who + ": " + last.detail + ")\n" + audit_text(changes);
+    }
+    return out;
+  }
   if (!fs::exists(sidecar)) {
     return Error(ErrorKind::not_found, "no source '" + id + "' (no " + s.ws.relative(sidecar) +
                                            "); `provcheck source list` shows the ids");
@@ -259,6 +273,7 @@ util::Result<CommandOutput> source_show(const GlobalOptions& g, const std::strin
                       {"etag", m.etag}, {"last_modified", m.last_modified}};
     }
     j["snapshots"] = arr;
+    j["audit"] = audit_json(changes);
     out.out = j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
     return out;
   }
@@ -281,6 +296,7 @@ util::Result<CommandOutput> source_show(const GlobalOptions& g, const std::strin
   if (!now_hash.empty() && now_hash != m.content_hash) out.out += "current hash: " + now_hash + " (the file changed since it was added)\n";
   out.out += "snapshots:    " + std::to_string(snaps.size()) + "\n";
   for (const auto& sn : snaps) out.out += "  " + sn.hash + "  " + std::to_string(sn.byte_size) + " bytes  " + sn.captured_at + "\n";
+  out.out += audit_text(changes);
   return out;
 }
 

@@ -22,6 +22,7 @@
 #include "app/refresh_cmd.h"
 #include "app/report_cmd.h"
 #include "app/sources_cmd.h"
+#include "cli/manage_commands.h"
 #include "cli/progress_line.h"
 #include "cli/serve_commands.h"
 
@@ -333,6 +334,7 @@ int run(int argc, char** argv) {
     add_init(app, in);
     add_source(app, in);
     add_claim(app, in);
+    add_manage_commands(app, in.global, in.action);
     add_check(app, in);
     add_locate(app, in);
     add_search(app, in);

@@ -184,44 +184,55 @@ util::Result<ClaimsFile> parse_claims_file(std::string_view bytes, const std::st
   return file;
 }
 
+namespace {
+
+nlohmann::ordered_json claim_json(const core::Claim& c) {
+  using nlohmann::ordered_json;
+  ordered_json j;
+  j["id"] = c.id;
+  j["text"] = c.text;
+  if (!c.assertion.empty()) {
+    ordered_json a;
+    const core::Assertion& as = c.assertion;
+    for (auto [name, val] : {std::pair{"subject", &as.subject}, std::pair{"metric", &as.metric},
+                             std::pair{"value", &as.value}, std::pair{"unit", &as.unit},
+                             std::pair{"approx", &as.approx}, std::pair{"as_of", &as.as_of}}) {
+      if (*val) a[name] = **val;
+    }
+    j["assertion"] = a;
+  }
+  if (!c.tags.empty()) j["tags"] = c.tags;
+  ordered_json cites = ordered_json::array();
+  for (const core::Citation& ct : c.citations) {
+    ordered_json k;
+    k["source"] = ct.source;
+    k["quote"] = ct.quote;
+    k["prefix"] = ct.prefix;
+    k["suffix"] = ct.suffix;
+    k["start"] = ct.start;
+    k["end"] = ct.end;
+    k["quote_hash"] = ct.quote_hash;
+    k["normalized_hash"] = ct.normalized_hash;
+    k["snapshot"] = ct.snapshot;
+    if (ct.page > 0) k["page"] = ct.page;
+    cites.push_back(std::move(k));
+  }
+  j["citations"] = std::move(cites);
+  return j;
+}
+
+}  // namespace
+
+std::string render_claim(const core::Claim& c) {
+  return claim_json(c).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 std::string render_claims_file(const ClaimsFile& file) {
   using nlohmann::ordered_json;
   ordered_json root;
   root["schema"] = k_claims_schema;
   ordered_json claims = ordered_json::array();
-  for (const core::Claim& c : file.claims) {
-    ordered_json j;
-    j["id"] = c.id;
-    j["text"] = c.text;
-    if (!c.assertion.empty()) {
-      ordered_json a;
-      const core::Assertion& as = c.assertion;
-      for (auto [name, val] : {std::pair{"subject", &as.subject}, std::pair{"metric", &as.metric},
-                               std::pair{"value", &as.value}, std::pair{"unit", &as.unit},
-                               std::pair{"approx", &as.approx}, std::pair{"as_of", &as.as_of}}) {
-        if (*val) a[name] = **val;
-      }
-      j["assertion"] = a;
-    }
-    if (!c.tags.empty()) j["tags"] = c.tags;
-    ordered_json cites = ordered_json::array();
-    for (const core::Citation& ct : c.citations) {
-      ordered_json k;
-      k["source"] = ct.source;
-      k["quote"] = ct.quote;
-      k["prefix"] = ct.prefix;
-      k["suffix"] = ct.suffix;
-      k["start"] = ct.start;
-      k["end"] = ct.end;
-      k["quote_hash"] = ct.quote_hash;
-      k["normalized_hash"] = ct.normalized_hash;
-      k["snapshot"] = ct.snapshot;
-      if (ct.page > 0) k["page"] = ct.page;
-      cites.push_back(std::move(k));
-    }
-    j["citations"] = std::move(cites);
-    claims.push_back(std::move(j));
-  }
+  for (const core::Claim& c : file.claims) claims.push_back(claim_json(c));
   root["claims"] = std::move(claims);
   // Invalid UTF-8 in a quote is written as U+FFFD only in the JSON; the hash
   // check on load then flags it, which is why add refuses such quotes.

@@ -23,6 +23,8 @@ struct ClaimsFile {
 
 util::Result<ClaimsFile> parse_claims_file(std::string_view bytes, const std::string& path);
 std::string render_claims_file(const ClaimsFile& file);
+// One claim as compact JSON, the shape it has in a claims file (for the audit).
+std::string render_claim(const core::Claim& claim);
 
 // Workspace-relative paths of every claims/**/*.json, sorted.
 util::Result<std::vector<std::string>> list_claims_files(const Workspace& ws);
