@@ -176,6 +176,13 @@ std::string pin_page(const app::PinProposal& p, const Form* typed, const PageCon
   }
   body += "<div class=\"actions wide\"><button type=\"submit\" id=\"save\">Save claim</button> <a href=\"/reader?source=" +
           esc(url_encode(p.source)) + "\">cancel</a></div>\n</form>\n";
+  // The same passage as a further citation of a claim that exists (`claim cite`).
+  body += "<h2>Or cite it for an existing claim</h2>\n<form method=\"post\" action=\"/claim/cite\" class=\"accept\" "
+          "id=\"cite-existing\">" + token_field(ctx) + "<input type=\"hidden\" name=\"source\" value=\"" + esc(p.source) +
+          "\"><input type=\"hidden\" name=\"quote\" value=\"" + value("quote", p.quote) +
+          "\"><input type=\"hidden\" name=\"occurrence\" value=\"" + value("occurrence", std::to_string(p.occurrence)) +
+          "\"><label>claim id <input type=\"text\" name=\"id\" id=\"cite-id\" required></label> <button type=\"submit\" "
+          "id=\"cite-existing-save\">Add as a citation</button></form>\n";
   return layout("Pin a claim", "sources", body, ctx);
 }
 

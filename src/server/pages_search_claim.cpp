@@ -33,6 +33,52 @@ std::string snippet_html(const Json& r) {
   return out + esc(snippet.substr(std::min(pos, snippet.size())));
 }
 
+std::string hidden(const char* name, const std::string& value) {
+  return std::string("<input type=\"hidden\" name=\"") + name + "\" value=\"" + esc(value) + "\">";
+}
+
+// Edit (`claim edit`), a further citation (`claim cite`), removal (`claim remove`).
+std::string manage_forms(const std::string& id, const Json& c, const PageContext& ctx) {
+  const Json a = c.value("assertion", Json::object());
+  std::string out = "<h2>Edit</h2>\n<form method=\"post\" action=\"/claim/edit\" class=\"grid\" id=\"edit-form\">" +
+                    token_field(ctx) + hidden("id", id) + hidden("orig_text", str(c, "text")) +
+                    "<label class=\"wide\">the claim in your words <textarea name=\"text\" id=\"e-text\" rows=\"2\">" +
+                    esc(str(c, "text")) + "</textarea></label>\n";
+  for (const char* f : {"subject", "metric", "value", "unit", "approx", "as_of"}) {
+    out += std::string("<label>") + (std::string(f) == "as_of" ? "as of" : std::string(f) == "approx" ? "qualifier" : f) +
+           " <input type=\"text\" name=\"" + f + "\" id=\"e-" + f + "\" value=\"" + esc(str(a, f)) + "\">" +
+           hidden((std::string("orig_") + f).c_str(), str(a, f)) + "</label>\n";
+  }
+  out += "<div class=\"actions wide\"><button type=\"submit\" id=\"edit-save\">Save changes</button> <span class=\"muted\">"
+         "an emptied field is removed; the assertion is checked and completed as <code>claim edit</code> does</span></div>"
+         "</form>\n";
+  out += "<h2>Add a citation</h2>\n<p class=\"muted\">Or select the passage in a source's reader and choose "
+         "\"cite for an existing claim\".</p><form method=\"post\" action=\"/claim/cite\" class=\"grid\" id=\"cite-form\">" +
+         token_field(ctx) + hidden("id", id) +
+         "<label>source id <input type=\"text\" name=\"source\" id=\"c-source\"></label>"
+         "<label>occurrence <input type=\"number\" min=\"1\" name=\"occurrence\" id=\"c-occurrence\"></label>"
+         "<label class=\"wide\">the passage <textarea name=\"quote\" id=\"c-quote\" rows=\"2\"></textarea></label>"
+         "<div class=\"actions wide\"><button type=\"submit\" id=\"cite-save\">Add the citation</button></div></form>\n";
+  out += "<h2>Remove</h2>\n<form method=\"post\" action=\"/claim/remove\" class=\"accept\" id=\"remove-form\">" +
+         token_field(ctx) + hidden("id", id) +
+         "<label class=\"confirm\"><input type=\"checkbox\" name=\"confirm_remove\" value=\"yes\" required "
+         "id=\"confirm-remove\"> remove this claim from its claims file (its history stays in the store)</label> "
+         "<button type=\"submit\" class=\"danger\" id=\"remove\">Remove the claim</button></form>\n";
+  return out;
+}
+
+std::string audit_html(const Json& c) {
+  const Json audit = c.value("audit", Json::array());
+  if (audit.empty()) return "";
+  std::string out = "<h2>Changes</h2>\n<table class=\"history\"><thead><tr><th>when</th><th>who</th><th>command</th>"
+                    "<th>what</th></tr></thead><tbody>";
+  for (const Json& e : audit) {
+    out += "<tr><td>" + esc(str(e, "at")) + "</td><td>" + esc(str(e, "who")) + "</td><td>" + esc(str(e, "command")) +
+           "</td><td>" + esc(str(e, "detail")) + "</td></tr>";
+  }
+  return out + "</tbody></table>\n";
+}
+
 }  // namespace
 
 std::string search_page(std::string_view query, std::string_view search_json, const PageContext& ctx) {
@@ -70,6 +116,15 @@ std::string claim_page(std::string_view show_json, const PageContext& ctx) {
   Json c = Json::parse(show_json, nullptr, false);
   if (!c.is_object()) return message_page(500, "Claim", "the claim could not be read", ctx);
   std::string id = str(c, "id");
+  if (c.contains("removed")) {
+    const Json& r = c["removed"];
+    std::string body = "<h1>Claim <code>" + esc(id) + "</code></h1>\n<p class=\"flash error\">Removed " +
+                       esc(str(r, "at")) + " by " + esc(str(r, "who")) + " (" + esc(str(r, "command")) + ")</p>\n";
+    if (c.contains("last_content") && c["last_content"].is_object()) {
+      body += "<p class=\"claim-text big\">" + esc(str(c["last_content"], "text")) + "</p>\n";
+    }
+    return layout("Claim " + id, "", body + audit_html(c), ctx);
+  }
   std::string body = "<h1>Claim <code>" + esc(id) + "</code></h1>\n<p class=\"claim-text big\">" + esc(str(c, "text")) +
                      "</p>\n<p class=\"where\">" + esc(str(c, "file")) + ":" + str(c, "line") + "</p>\n";
   const Json a = c.value("assertion", Json::object());
@@ -111,8 +166,16 @@ std::string claim_page(std::string_view show_json, const PageContext& ctx) {
       }
       body += "</ul>\n";
     }
+    if (cits.size() > 1) {
+      body += "<form method=\"post\" action=\"/claim/uncite\" class=\"accept\">" + token_field(ctx) +
+              hidden("id", id) + hidden("index", std::to_string(i)) +
+              "<button type=\"submit\" class=\"danger\" id=\"uncite-" + std::to_string(i) +
+              "\">Remove this citation</button></form>\n";
+    }
     body += "</article>\n";
   }
+  body += manage_forms(id, c, ctx);
+  body += audit_html(c);
   return layout("Claim " + id, "", body, ctx);
 }
 

@@ -12,6 +12,7 @@
 
 #include "app/accept_cmd.h"
 #include "app/capture.h"
+#include "app/claim_manage_cmd.h"
 #include "app/claims_cmd.h"
 #include "app/desk_cmd.h"
 #include "app/search_cmd.h"
@@ -275,7 +276,77 @@ void search_and_claim_routes(httplib::Server& http, const Desk& d) {
       int status = http_status(out.error().kind());
       return send(res, status, message_page(status, "Claim", said(out.error()), context(d)));
     }
-    send(res, 200, claim_page(out->out, context(d)));
+    std::string done = req.get_param_value("done");
+    std::string notice = done == "edited" ? "Saved." : done == "cited" ? "Citation added." : done == "uncited" ? "Citation removed."
+                         : done == "removed" ? "Claim removed." : "";
+    send(res, 200, claim_page(out->out, context(d, "", notice)));
+  });
+}
+
+// The claim page again after a refused change, with the message.
+void claim_again(const Desk& d, Response& res, const std::string& id, const util::Error& e) {
+  auto out = app::claim_show(d.global, id, true);
+  int status = form_status(e.kind());
+  if (!out.ok()) return send(res, status, message_page(status, "Claim", said(e), context(d)));
+  send(res, status, claim_page(out->out, context(d, said(e))));
+}
+
+std::string claim_url(const std::string& id, const char* done) {
+  return "/claim?id=" + url_encode(id) + "&done=" + done;
+}
+
+void claim_manage_routes(httplib::Server& http, const Desk& d) {
+  post(http, "/claim/edit", d, [&d](const Request& req, Response& res) {
+    app::ClaimEditOptions o;
+    o.id = field(req, "id");
+    // Only what changed: an unchanged field is not rewritten (nor audited).
+    auto changed = [&](const char* name, std::optional<std::string>& slot) {
+      std::string now = field(req, name);
+      if (req.has_param(name) && now != field(req, (std::string("orig_") + name).c_str())) slot = now;
+    };
+    changed("text", o.text);
+    changed("subject", o.subject);
+    changed("metric", o.metric);
+    changed("value", o.value);
+    changed("unit", o.unit);
+    changed("approx", o.approx);
+    changed("as_of", o.as_of);
+    if (o.text && o.text->empty()) return claim_again(d, res, o.id, util::Error(util::ErrorKind::invalid_input, "--text is empty; say the claim in your words"));
+    auto out = app::claim_edit(d.global, o);
+    if (!out.ok()) return claim_again(d, res, o.id, out.error());
+    redirect(res, claim_url(o.id, "edited"));
+  });
+  post(http, "/claim/cite", d, [&d](const Request& req, Response& res) {
+    app::ClaimCiteOptions o;
+    o.id = field(req, "id");
+    o.source = field(req, "source");
+    o.quote = field(req, "quote");
+    std::string occ = field(req, "occurrence");
+    auto n = to_u64(occ);
+    if (!occ.empty() && (!n || *n < 1 || *n > 1000000)) {
+      return claim_again(d, res, o.id, util::Error(util::ErrorKind::invalid_input, "--occurrence '" + occ + "': give a whole number from 1"));
+    }
+    if (n) o.occurrence = static_cast<int>(*n);
+    auto out = app::claim_cite(d.global, o);
+    if (!out.ok()) return claim_again(d, res, o.id, out.error());
+    redirect(res, claim_url(o.id, "cited"));
+  });
+  post(http, "/claim/uncite", d, [&d](const Request& req, Response& res) {
+    std::string id = field(req, "id");
+    auto index = to_u64(field(req, "index"));
+    if (!index || *index > 100000) return claim_again(d, res, id, util::Error(util::ErrorKind::invalid_input, "index: give the citation's number, from 0"));
+    auto out = app::claim_uncite(d.global, id, static_cast<int>(*index));
+    if (!out.ok()) return claim_again(d, res, id, out.error());
+    redirect(res, claim_url(id, "uncited"));
+  });
+  post(http, "/claim/remove", d, [&d](const Request& req, Response& res) {
+    std::string id = field(req, "id");
+    if (field(req, "confirm_remove") != "yes") {
+      return claim_again(d, res, id, util::Error(util::ErrorKind::invalid_input, "tick the box to confirm the removal of " + id));
+    }
+    auto out = app::claim_remove(d.global, {id});
+    if (!out.ok()) return claim_again(d, res, id, out.error());
+    redirect(res, claim_url(id, "removed"));
   });
 }
 
@@ -305,6 +376,7 @@ void add_routes(httplib::Server& http, const Desk& d) {
   reader_routes(http, d);
   review_routes(http, d);
   search_and_claim_routes(http, d);
+  claim_manage_routes(http, d);
   http.set_error_handler([&d](const Request&, Response& res) {
     if (res.status == 404 && res.body.empty()) {
       send(res, 404, message_page(404, "Not found", "no such page; the desk has Sources, Review and Search", context(d)));

@@ -206,4 +206,40 @@ check("Earlier pins" in page and "2015" in page, "the claim page lacks the earli
 st, _, body = post("/accept", {"claim": "nope"})
 check(st == 400, f"accept of an unknown claim: {st}")
 
+# The claim page's actions: claim edit, cite, uncite, remove.
+def claim(id_):
+    found = [c for c in claims(WS) if c["id"] == id_]
+    return found[0] if found else None
+st, _, page = request("GET", "/claim?id=town-pop")
+check('action="/claim/edit"' in page and 'action="/claim/cite"' in page and 'action="/claim/remove"' in page,
+      "claim page lacks its edit/cite/remove forms")
+orig = {"orig_text": "About 250,000 people", "orig_subject": "River town", "orig_metric": "population",
+        "orig_value": "250,000", "orig_unit": "", "orig_approx": "about", "orig_as_of": "2016-12-15"}
+form = {k[5:]: v for k, v in orig.items()}
+before = files_state(WS)
+st, _, body = post("/claim/edit", {"id": "town-pop", **orig, **form, "value": "300..100"})
+check(st == 400 and "--value" in body, f"edit with a bad value: {st}")
+check(files_state(WS) == before, "a refused edit changed a file")
+st, h, _ = post("/claim/edit", {"id": "town-pop", **orig, **form, "text": "Some 250,000 people lived there"})
+check(st == 303 and claim("town-pop")["text"] == "Some 250,000 people lived there", f"edit: {st}")
+check(claim("town-pop").get("assertion", {}).get("value") == "250,000", "edit touched an unchanged field")
+st, _, _ = post("/claim/cite", {"id": "town-pop", "source": "town", "quote": "about 250,000\npeople", "occurrence": "1"})
+check(st == 303 and len(claim("town-pop")["citations"]) == 2, f"cite: {st}")
+before = files_state(WS)
+st, _, body = post("/claim/cite", {"id": "town-pop", "source": "town", "quote": "words that are not there"})
+check(st == 400 and files_state(WS) == before, f"cite of an absent quote: {st}")
+st, _, _ = post("/claim/uncite", {"id": "town-pop", "index": "1"})
+check(st == 303 and len(claim("town-pop")["citations"]) == 1, f"uncite: {st}")
+before = files_state(WS)
+st, _, _ = post("/claim/uncite", {"id": "town-pop", "index": "0"})
+check(st == 400 and files_state(WS) == before, f"uncite of the last citation: {st}")
+st, _, body = post("/claim/remove", {"id": "town-pop"})
+check(st == 400 and "confirm" in body and claim("town-pop") is not None, f"remove without confirmation: {st}")
+st, _, _ = post("/claim/remove", {"id": "town-pop", "confirm_remove": "yes"}, token="1" * 32)
+check(st == 403 and claim("town-pop") is not None, f"remove with a wrong token: {st}")
+st, _, _ = post("/claim/remove", {"id": "town-pop", "confirm_remove": "yes"})
+check(st == 303 and claim("town-pop") is None, f"remove: {st}")
+st, _, page = request("GET", "/claim?id=town-pop")
+check(st == 200 and "Removed" in page, f"a removed claim's page: {st}")
+
 sys.exit(1 if failures else 0)
