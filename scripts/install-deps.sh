@@ -21,10 +21,11 @@ packages=(
   libpoppler-cpp-dev # PDF text layer
   libcmark-dev       # Markdown text layer
   libssl-dev         # SHA-1 digests of WARC records (libcrypto)
+  libcpp-httplib-dev # the desk's HTTP server (provcheck serve)
   # tests
   libgtest-dev libgmock-dev python3
   chromium           # the HTML report's end-to-end test (headless, no network)
-  chromium-driver python3-selenium # WebDriver: text-fragment links opened in chromium
+  chromium-driver python3-selenium # WebDriver (run with /usr/bin/python3): the desk's browser test, text-fragment links
   python3-jsonschema # SARIF output checked against the SARIF 2.1.0 schema (with the SARIF Multitool)
   bsdutils           # script(1): the progress line's terminal test
   # benchmarks

@@ -25,6 +25,7 @@
 #include "cli/exchange_commands.h"
 #include "cli/manage_commands.h"
 #include "cli/progress_line.h"
+#include "cli/serve_commands.h"
 #include "cli/suggest.h"
 
 namespace provcheck::cli {
@@ -346,6 +347,7 @@ int run(int argc, char** argv) {
     add_figures(app, in);
     add_report(app, in);
     add_exchange_commands(app, in.global, in.action);
+    add_serve_commands(app, in.global, in.action);
     try {
       app.parse(argc, argv);
     } catch (const CLI::Success& e) {
