@@ -501,6 +501,7 @@ util::Result<FullCheck> run_full_check(Session& s, const CheckOptions& o, const 
   for (const auto& f : run.inputs.claims) {
     for (const core::Claim& c : f.claims) {
       out.claim_text.emplace(c.id, c.text);
+      if (!c.citations.empty()) out.claim_quote.emplace(c.id, c.citations.front().quote);
       if (!lost.count(c.id)) continue;
       for (std::size_t i = 0; i < c.citations.size(); ++i) {
         out.pinned_snapshot.emplace(report::window_key(c.id, static_cast<int>(i)), c.citations[i].snapshot);

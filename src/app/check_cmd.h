@@ -50,6 +50,7 @@ struct FullCheck {
   core::CheckReport report;
   std::vector<SourceState> sources;
   std::map<std::string, std::string> claim_text;
+  std::map<std::string, std::string> claim_quote;  // claim id -> its first citation's quote (conflict cards)
   // report::window_key(claim, index) -> the snapshot a citation was pinned
   // to, for the citations found nowhere now (their old place is mapped
   // through the diff of that snapshot and the text now).

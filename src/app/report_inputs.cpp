@@ -114,6 +114,7 @@ report::ReportData report_data(const workspace::Workspace& ws, FullCheck check, 
   report::ReportData d;
   d.tool_version = tool_version();
   d.claim_text = std::move(check.claim_text);
+  d.claim_quote = std::move(check.claim_quote);
   std::map<std::string, std::vector<const core::CitationFinding*>> by_source;
   for (const core::CitationFinding& f : check.report.citations) {
     if (f.status != core::CitationStatus::source_missing) by_source[f.source].push_back(&f);

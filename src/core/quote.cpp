@@ -69,7 +69,7 @@ std::string closest_hint(std::string_view text, std::string_view quote, const Cl
   std::snprintf(sim, sizeof sim, "%.2f", c.similarity);
   return "the closest passage (similarity " + std::string(sim) + ", line " + std::to_string(line_of(text, c.begin)) +
          ", bytes " + std::to_string(c.begin) + "-" + std::to_string(c.end) + ") is:\n  \"" + passage +
-         "\"\n  word diff from the quote to it: " + word_diff(one_line_passage(quote), passage);
+         "\"\n  word diff from the quote to it (after normalization): " + word_diff(normalize(quote), normalize(passage));
 }
 
 std::string list_candidates(std::string_view text, const std::vector<Span>& spans) {

@@ -5,6 +5,7 @@
 // source inventory. Lists stop when the text nears 60,000 characters (GitHub
 // takes comments up to 65,536) and say how many more there are; the HTML
 // report has everything.
+#include <algorithm>
 #include <set>
 #include <string>
 
@@ -121,7 +122,32 @@ std::string rows_table(const std::vector<core::AssertionRow>& rows, const std::s
   return out;
 }
 
-std::string conflicts(const core::CheckReport& r, Budget& budget) {
+// Each side's quote, source and dates, one after the other (Markdown has no columns).
+std::string sides_markdown(const ReportData* data, const core::ConflictFinding& c) {
+  if (!data) return "";
+  std::string out;
+  for (const core::AssertionRow& r : c.sides) {
+    auto q = data->claim_quote.find(r.claim);
+    if (q == data->claim_quote.end()) continue;
+    auto src = std::lower_bound(data->sources.begin(), data->sources.end(), r.source,
+                                [](const SourceRow& s, const std::string& k) { return s.id < k; });
+    bool known = src != data->sources.end() && src->id == r.source;
+    std::string where = md_escape(known && !src->title.empty() ? src->title : r.source);
+    if (known && !src->published.empty()) where += ", published " + md_escape(src->published);
+    out += "\n**" + md_escape(r.claim) + "** (" + value_of(r) + ", as of " +
+           (r.as_of.empty() ? "not stated" : md_escape(r.as_of) + (r.as_of_assumed ? " (published)" : "")) + ") — " +
+           where + ":\n\n";
+    std::string_view quote = q->second;
+    while (!quote.empty()) {
+      std::size_t nl = quote.find('\n');
+      out += "> " + md_escape(std::string(quote.substr(0, nl))) + "\n";
+      quote = nl == std::string_view::npos ? std::string_view() : quote.substr(nl + 1);
+    }
+  }
+  return out;
+}
+
+std::string conflicts(const core::CheckReport& r, Budget& budget, const ReportData* data) {
   if (r.conflicts.empty()) return "";
   std::string out = "\n## Conflicts (" + n(r.conflicts.size()) + ")\n";
   std::set<std::string> none;
@@ -131,7 +157,7 @@ std::string conflicts(const core::CheckReport& r, Budget& budget) {
                       core::severity_name(c.severity) + "): " + md_escape(c.subject) +
                       (c.metric.empty() ? "" : " · " + md_escape(c.metric)) + "\n\n" + md_escape(c.message) + "\n\n";
     if (!c.sides.empty()) {
-      one += rows_table(c.sides, none);
+      one += rows_table(c.sides, none) + sides_markdown(data, c);
     } else {
       std::string ids;
       for (const std::string& id : c.claims) ids += (ids.empty() ? "" : ", ") + md_escape(id);
@@ -222,7 +248,7 @@ std::string markdown(const core::CheckReport& r, const ReportData* extras) {
   Budget budget;
   std::string out = "# provcheck consistency report\n\n" + verdict(r.summary) + "\n\n" + summary_tables(r.summary);
   out += attention(r, extras ? &extras->claim_text : nullptr, budget);
-  out += conflicts(r, budget);
+  out += conflicts(r, budget, extras);
   out += groups(r, budget);
   out += all_citations(r, extras, budget);
   if (extras) out += sources_table(extras->sources, budget);

@@ -45,7 +45,7 @@ del+ins,ins+del{margin-left:3px}
 del{background:#fbe0de;color:#8c1d18;text-decoration:line-through}ins{background:#dcf3e1;color:#0f5a27;text-decoration:none}
 .old{white-space:pre-wrap;border-left:3px solid var(--err);padding-left:8px;margin:6px 0}
 details{border-bottom:1px solid var(--line);padding:4px 0}details summary{cursor:pointer}details .body{padding:4px 0 8px 18px}
-.conflict .why{font-weight:600}tr.in-conflict td{background:#fdf1f0}.flag-text{color:var(--err);font-size:12px;font-weight:700}
+.conflict .why{font-weight:600}.sides{display:grid;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr));gap:12px;margin:10px 0}.side{margin:0;border:1px solid #ddd;border-radius:6px;padding:8px 10px}.side blockquote{margin:6px 0}tr.in-conflict td{background:#fdf1f0}.flag-text{color:var(--err);font-size:12px;font-weight:700}
 figure{margin:6px 0;overflow-x:auto}svg.timeline{max-width:100%;height:auto;font:12px system-ui,sans-serif}
 svg .plot{fill:#fbfcfd;stroke:var(--line)}svg .grid{stroke:#e7eaf0}svg .tick{fill:var(--muted)}
 svg .mark circle{fill:var(--info);stroke:#fff;stroke-width:1.5}svg .mark line{stroke:var(--info);stroke-width:3;opacity:.55}

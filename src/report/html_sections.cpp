@@ -1,5 +1,6 @@
 // The HTML report's sections about claims side by side (conflicts, figures
 // by subject and metric) and about sources, with the small pieces they share.
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -95,6 +96,29 @@ std::string format_figure(double v) {
   return (v < 0 ? "-" : "") + out;
 }
 
+// Each side's own quote with its source and dates, side by side: what the
+// reader must weigh, not only ids and values.
+std::string sides_html(const ReportData& data, const core::ConflictFinding& c) {
+  std::string out = "<div class=\"sides\">";
+  for (const core::AssertionRow& r : c.sides) {
+    auto q = data.claim_quote.find(r.claim);
+    auto src = std::lower_bound(data.sources.begin(), data.sources.end(), r.source,
+                                [](const SourceRow& s, const std::string& k) { return s.id < k; });
+    bool known = src != data.sources.end() && src->id == r.source;
+    std::string source = known && !src->title.empty() ? src->title : r.source;
+    std::string dates = "as of " + (r.as_of.empty() ? std::string("(no date)") : r.as_of + (r.as_of_assumed ? " (published)" : ""));
+    if (known && !src->published.empty()) dates += " · published " + src->published;
+    out += "<figure class=\"side\"><figcaption><a href=\"#" + claim_anchor(r.claim) + "\">" + esc(r.claim) +
+           "</a>: <strong>" + esc((r.approx.empty() || r.value.find(r.approx) != std::string::npos ? "" : r.approx + " ") +
+                                  r.value + (r.unit.empty() ? "" : " " + r.unit)) +
+           "</strong></figcaption>";
+    if (q != data.claim_quote.end()) out += "<blockquote>" + esc(q->second) + "</blockquote>";
+    out += "<p class=\"muted\">" + esc(source) + (known && !src->publisher.empty() ? " · " + esc(src->publisher) : "") +
+           " · " + esc(dates) + "</p></figure>";
+  }
+  return out + "</div>\n";
+}
+
 std::string conflicts_section(const ReportData& data) {
   const auto& conflicts = data.check.conflicts;
   std::string out = "<section id=\"conflicts\"><h2>Conflicts between claims <span class=\"count\">" +
@@ -109,7 +133,7 @@ std::string conflicts_section(const ReportData& data) {
            esc(c.subject) + (c.metric.empty() ? "" : " · " + esc(c.metric)) + "</h3>\n<p class=\"why\">" +
            esc(c.message) + "</p>\n";
     if (!c.sides.empty()) {
-      out += rows_table(c.sides, none);
+      out += rows_table(c.sides, none) + sides_html(data, c);
     } else {
       out += "<p>Claims: ";
       for (std::size_t i = 0; i < c.claims.size(); ++i) {

@@ -54,6 +54,7 @@ struct ReportData {
   core::CheckReport check;
   std::vector<SourceRow> sources;                 // sorted by id
   std::map<std::string, std::string> claim_text;  // claim id -> the claim in the checker's words
+  std::map<std::string, std::string> claim_quote;  // claim id -> its first citation's quote, as pinned
   // window_key(claim, index) -> window around the found span, or around the
   // pinned one (at_pinned_place) when nothing was found but the old place is
   // still inside the text.

@@ -23,7 +23,7 @@ MSG="the quote is empty" bad claim add --source choir --quote ""
 MSG="the quote is empty" bad claim add --source choir --quote "   "
 MSG="the closest passage (similarity 0.80, line 2, bytes 18-58) is:
   \"Rehearsals move to the village hall from\"
-  word diff from the quote to it: Rehearsals move to the village hall [-on Mondays-]{+from+}
+  word diff from the quote to it (after normalization): Rehearsals move to the village hall [-on Mondays-]{+from+}
   to pin it, run: provcheck claim add --source choir --quote 'Rehearsals move to the village hall from'" bad claim add --source choir --quote "Rehearsals move to the village hall on Mondays"
 MSG="nothing close to it occurs in the source" bad claim add --source choir --quote "Something the newsletter never said"
 MSG="occurrence 0 is out of range" bad claim add --source choir --quote "Rehearsals" --occurrence 0

@@ -111,6 +111,7 @@ TEST(ReportHtml, HostileTextIsEscapedEverywhere) {
   d.sources[0].url = "javascript:alert(3)";
   d.sources[1].url = "https://example.org/a\"onmouseover=\"alert(4)";
   d.claim_text["pop-a"] = k_hostile;
+  d.claim_quote["pop-b"] = k_hostile;
   d.windows[window_key("pop-a", 0)] = make_window(k_hostile + " middle " + k_hostile, 60, 68, 100);
   std::string html = render_report_html(d);
   EXPECT_EQ(html.find("<script"), std::string::npos);
@@ -120,6 +121,29 @@ TEST(ReportHtml, HostileTextIsEscapedEverywhere) {
   EXPECT_NE(html.find("&lt;script&gt;document.title=&#39;pwned&#39;&lt;/script&gt;&quot;&gt;&lt;img"), std::string::npos);
   EXPECT_NE(html.find("javascript:alert(3)"), std::string::npos) << "the bad URL is shown as text";
   EXPECT_NE(html.find("Content-Security-Policy"), std::string::npos);
+}
+
+// Issue 12 item 12: a conflict card shows both claims' quotes side by side,
+// each with its source and dates.
+TEST(ReportHtml, ConflictCardShowsBothQuotesWithSourcesAndDates) {
+  ReportData d = sample();
+  d.claim_quote = {{"pop-a", "about 12,000 people lived on the island"}, {"pop-b", "some 9,000 residents"}};
+  std::string html = render_report_html(d);
+  std::size_t sides = html.find("<div class=\"sides\">");
+  ASSERT_NE(sides, std::string::npos);
+  std::size_t a = html.find("<blockquote>about 12,000 people lived on the island</blockquote>", sides);
+  std::size_t b = html.find("<blockquote>some 9,000 residents</blockquote>", sides);
+  ASSERT_NE(a, std::string::npos);
+  ASSERT_NE(b, std::string::npos);
+  EXPECT_LT(a, b);
+  EXPECT_NE(html.find("Ledger · Coastal Ledger · as of 2025-03 · published 2025-03-04", sides), std::string::npos);
+  EXPECT_NE(html.find("Gazette · Island Gazette · as of 2025-03 · published 2025-03-11", sides), std::string::npos);
+  std::string md = render_report_markdown(d);
+  std::size_t ma = md.find("> about 12,000 people lived on the island");
+  std::size_t mb = md.find("> some 9,000 residents");
+  ASSERT_NE(ma, std::string::npos) << md;
+  ASSERT_NE(mb, std::string::npos) << md;
+  EXPECT_NE(md.find("Ledger, published 2025-03-04:"), std::string::npos) << md;
 }
 
 TEST(ReportHtml, ShowsSummaryFailuresFirstConflictsGroupsAndSources) {
