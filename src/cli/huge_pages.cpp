@@ -33,7 +33,7 @@ std::string_view subcommand(int argc, char** argv) {
 void maybe_reexec_with_huge_pages(int argc, char** argv) {
   if (const char* off = std::getenv("PROVCHECK_HUGE_PAGES"); off && std::strcmp(off, "0") == 0) return;
   std::string_view cmd = subcommand(argc, argv);
-  if (cmd != "check" && cmd != "report" && cmd != "reindex") return;
+  if (cmd != "check" && cmd != "report" && cmd != "reindex" && cmd != "locate") return;
   const char* old = std::getenv("GLIBC_TUNABLES");
   std::string tunables = old ? old : "";
   if (tunables.find("glibc.malloc.hugetlb") != std::string::npos) return;  // set already (or by our first run)

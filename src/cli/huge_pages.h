@@ -6,7 +6,7 @@
 // went to page faults (perf: exc_page_fault under malloc, memset and the
 // parser). glibc backs its heap with transparent huge pages when the
 // tunable glibc.malloc.hugetlb=1 is set, and only reads tunables at start,
-// so `check`, `report` and `reindex` re-execute themselves once with it
+// so `check`, `report`, `reindex` and `locate` re-execute themselves once with it
 // added to GLIBC_TUNABLES (about 2 ms). PROVCHECK_HUGE_PAGES=0 turns this
 // off; a failed exec just carries on without.
 
