@@ -1,2 +1,6 @@
 #include "cli/cli.h"
-int main(int argc, char** argv) { return provcheck::cli::run(argc, argv); }
+#include "cli/huge_pages.h"
+int main(int argc, char** argv) {
+  provcheck::cli::maybe_reexec_with_huge_pages(argc, argv);
+  return provcheck::cli::run(argc, argv);
+}

@@ -17,6 +17,7 @@
 #include "util/file_io.h"
 #include "util/hash.h"
 #include "util/utf8.h"
+#include "workspace/claim_ids.h"
 #include "workspace/claims_file.h"
 #include "workspace/settings_file.h"
 #include "workspace/sources.h"
@@ -56,19 +57,43 @@ std::string generated_id(const std::string& source, const std::set<std::string>&
   }
 }
 
-util::Result<core::Claim> build_claim(const core::ClaimRequest& r, std::map<std::string, LoadedSource>& sources,
-                                      std::set<std::string>& taken, std::string& note, const core::Settings& settings,
+// The sources that `requests` cite, each sidecar read once; an id with no
+// sidecar is left out (build_claim reports it). Only these sidecars are
+// opened: the cost follows the claims added, not the workspace.
+util::Result<std::map<std::string, LoadedSource>> cited_sources(const workspace::Workspace& ws,
+                                                                const std::vector<core::ClaimRequest>& requests) {
+  std::map<std::string, LoadedSource> sources;
+  for (const core::ClaimRequest& r : requests) {
+    if (sources.count(r.source) || !workspace::is_valid_id(r.source)) continue;
+    std::string rel = "sources/" + r.source + workspace::k_sidecar_suffix;
+    auto st = util::stat_file(ws.absolute(rel));
+    if (!st.ok()) {
+      if (st.error().kind() == ErrorKind::not_found) continue;
+      return st.error();
+    }
+    if (!st->is_regular) continue;
+    PC_ASSIGN_OR_RETURN(workspace::SourceEntry e, workspace::read_source_entry(ws, rel));
+    sources.emplace(r.source, LoadedSource{std::move(e), {}, {}, {}, 0});
+  }
+  return sources;
+}
+
+util::Result<core::Claim> build_claim(const workspace::Workspace& ws, const core::ClaimRequest& r,
+                                      std::map<std::string, LoadedSource>& sources, std::set<std::string>& taken,
+                                      std::string& note, const core::Settings& settings,
                                       std::vector<std::string>& assumed) {
   auto it = sources.find(r.source);
   if (it == sources.end()) {
+    PC_ASSIGN_OR_RETURN(std::vector<std::string> sidecars, workspace::list_sidecars(ws));
     std::string known;
-    int shown = 0;
-    for (const auto& [id, _] : sources) {
-      if (shown++ < 8) known += (known.empty() ? "" : ", ") + id;
+    std::string suffix = workspace::k_sidecar_suffix;
+    for (std::size_t i = 0; i < sidecars.size() && i < 8; ++i) {
+      std::string name = fs::path(sidecars[i]).filename().string();
+      known += (known.empty() ? "" : ", ") + name.substr(0, name.size() - suffix.size());
     }
     return Error(ErrorKind::not_found, r.origin + ": unknown source id '" + r.source + "'" +
                                            (known.empty() ? "; add it first with `provcheck source add PATH`"
-                                                          : "; known sources: " + known + (sources.size() > 8 ? ", ..." : "")));
+                                                          : "; known sources: " + known + (sidecars.size() > 8 ? ", ..." : "")));
   }
   LoadedSource& src = it->second;
   auto res = core::resolve_quote(src.bytes, r.quote, r.occurrence, r.source, src.hash);
@@ -107,20 +132,33 @@ util::Result<CommandOutput> add_requests(const GlobalOptions& g, const std::vect
                                          const std::optional<std::string>& to, const std::string& command) {
   PC_ASSIGN_OR_RETURN(Session s, open_write_session(g));
   PC_ASSIGN_OR_RETURN(std::string target, target_file(s.ws, to));
-  PC_ASSIGN_OR_RETURN(auto files, workspace::load_claims(s.ws));
   PC_ASSIGN_OR_RETURN(core::Settings settings, workspace::load_settings(s.ws));
+  // Every claims file in full only when the claims index must be rebuilt;
+  // otherwise the target file, and the ids of the others from their cache.
+  PC_ASSIGN_OR_RETURN(auto index_before, s.store->meta("claims_index"));
+  bool all_loaded = index_before.value_or("stale") != "current";
+  std::vector<workspace::ClaimsFile> files;
   std::set<std::string> taken;
-  workspace::ClaimsFile* dest = nullptr;
-  for (auto& f : files) {
-    for (const auto& c : f.claims) taken.insert(c.id);
-    if (f.path == target) dest = &f;
-  }
   workspace::ClaimsFile fresh{target, {}};
-  if (!dest) dest = &fresh;
+  workspace::ClaimsFile* dest = &fresh;
+  if (all_loaded) {
+    PC_ASSIGN_OR_RETURN(files, workspace::load_claims(s.ws));
+    for (auto& f : files) {
+      for (const auto& c : f.claims) taken.insert(c.id);
+      if (f.path == target) dest = &f;
+    }
+  } else {
+    workspace::ClaimIdQuery q;
+    for (const core::ClaimRequest& r : requests) {
+      if (r.id) q.ids.insert(*r.id);
+      else q.prefixes.push_back(r.source + "-");
+    }
+    PC_ASSIGN_OR_RETURN(workspace::ClaimIdScan scan, workspace::scan_claim_ids(s.ws, target, q));
+    taken = std::move(scan.taken);
+    if (scan.target) fresh = std::move(*scan.target);
+  }
 
-  PC_ASSIGN_OR_RETURN(auto entries, workspace::list_sources(s.ws));
-  std::map<std::string, LoadedSource> sources;
-  for (auto& e : entries) sources.emplace(e.meta.id, LoadedSource{e, {}, {}, {}, 0});
+  PC_ASSIGN_OR_RETURN(auto sources, cited_sources(s.ws, requests));
   std::set<std::string> loaded;
   CommandOutput out;
   std::vector<core::Claim> added;
@@ -137,7 +175,7 @@ util::Result<CommandOutput> add_requests(const GlobalOptions& g, const std::vect
     }
     std::string note;
     std::vector<std::string> assumed;
-    PC_ASSIGN_OR_RETURN(core::Claim c, build_claim(r, sources, taken, note, settings, assumed));
+    PC_ASSIGN_OR_RETURN(core::Claim c, build_claim(s.ws, r, sources, taken, note, settings, assumed));
     c.file = target;
     const LoadedSource& cited = sources.at(r.source);
     if (int page = workspace::record_page(cited.entry.meta, cited.bytes, c.citations.back())) {
@@ -167,9 +205,12 @@ util::Result<CommandOutput> add_requests(const GlobalOptions& g, const std::vect
   if (index_state.value_or("stale") == "current") {
     PC_TRY_STATUS(s.store->put_claims(added));
   } else {  // rebuild from the files as they will be after this change
+    if (!all_loaded) {  // a check marked it stale meanwhile
+      PC_ASSIGN_OR_RETURN(files, workspace::load_claims(s.ws));
+    }
     std::vector<core::Claim> all;
     for (const auto& f : files) {
-      if (&f == dest) continue;
+      if (f.path == target) continue;
       all.insert(all.end(), f.claims.begin(), f.claims.end());
     }
     for (std::size_t i = 0; i < dest->claims.size(); ++i) {

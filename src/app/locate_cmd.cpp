@@ -58,15 +58,27 @@ void load(LoadedText& t, const std::string& path) {
 
 namespace {
 
-// Consecutive input lines, a few text files' worth: the unit of work of
-// a worker, which parses them (so the reading thread only splits lines),
-// reads each text file once and judges.
-struct Batch {
+// A window of input lines, judged grouped by text file and written out in
+// input order. Selectors into one file need not be adjacent in the input
+// (a database dump, a shuffled export): grouping a window's lines by file
+// reads and prepares each file once per window instead of once per line.
+// A window holds at most k_window_lines lines or k_window_bytes of input,
+// so memory stays bounded whatever the input's size.
+struct Window {
   std::string origin;
-  std::vector<std::pair<std::size_t, std::string>> lines;  // (line number, text)
-  std::string output;  // their JSON lines, filled in by the worker
-  std::size_t broken = 0;
-  std::optional<util::Error> error;  // the first malformed line; output stops before it
+  std::vector<std::pair<std::size_t, std::string>> lines;  // (line number, text), in input order
+  std::vector<std::string> outputs;                         // each line's JSON line, filled in by workers
+  std::vector<std::optional<util::Error>> errors;           // a malformed line's error
+  std::vector<char> broken;                                 // 1 when the line's verdict has an error status
+  std::size_t pending = 0;                                  // batches not yet written out
+};
+
+// Lines of one window, a few text files' worth, grouped by file: the unit
+// of work of a worker, which parses them (so the reading thread only splits
+// lines), reads each text file once and judges.
+struct Batch {
+  Window* window = nullptr;
+  std::vector<std::size_t> lines;  // indices into window->lines
   bool done = false;
 };
 
@@ -76,21 +88,25 @@ struct Batch {
 // boundary keeps each file read by one worker.
 constexpr std::size_t k_batch_min = 48;
 constexpr std::size_t k_batch_max = 256;
+constexpr std::size_t k_window_lines = 16384;
+constexpr std::size_t k_window_bytes = 8u << 20;
 
 void judge_batch(Batch& b, const core::AnchorThresholds& thresholds) {
+  Window& w = *b.window;
   LoadedText text;
   bool loaded = false;
-  for (const auto& [line_no, line] : b.lines) {
-    auto r = workspace::parse_selector_line(line, b.origin + ":" + std::to_string(line_no));
+  for (std::size_t i : b.lines) {
+    const auto& [line_no, line] = w.lines[i];
+    auto r = workspace::parse_selector_line(line, w.origin + ":" + std::to_string(line_no));
     if (!r.ok()) {
-      b.error = r.error();
-      return;
+      w.errors[i] = r.error();
+      continue;
     }
     if (!loaded || r->text_file != text.path) load(text, r->text_file);
     loaded = true;
     core::Verdict v = text.view ? core::judge_citation(*text.view, r->selector, thresholds) : core::source_missing_verdict(text.problem);
-    if (core::default_severity(v.status) == core::Severity::error) ++b.broken;
-    b.output += report::render_locate_line(r->id, v);
+    if (core::default_severity(v.status) == core::Severity::error) w.broken[i] = 1;
+    w.outputs[i] = report::render_locate_line(r->id, v);
   }
 }
 
@@ -205,37 +221,70 @@ util::Result<CommandOutput> locate(std::istream& in, const std::string& origin,
   std::size_t count = 0, broken = 0;
   std::optional<util::Error> failure;
   std::atomic<bool> stop{false};
+  std::deque<std::unique_ptr<Window>> windows;  // in input order; the front is written out first
+  // Batches leave the pipeline in the order they were queued, and a
+  // window's batches are all queued before the next window's: when a
+  // window's last batch leaves, the window is complete and the oldest.
   auto write = [&](Batch& b) {
-    if (failure) return;  // nothing after a malformed line is written
-    emit(b.output);
-    broken += b.broken;
-    count += b.lines.size();
-    if (b.error) {
-      failure = b.error;
-      stop = true;
+    Window& w = *b.window;
+    if (--w.pending > 0) return;
+    for (std::size_t i = 0; i < w.lines.size() && !failure; ++i) {
+      if (w.errors[i]) {  // nothing after a malformed line is written
+        failure = w.errors[i];
+        stop = true;
+        break;
+      }
+      emit(w.outputs[i]);
+      broken += static_cast<std::size_t>(w.broken[i]);
+      ++count;
     }
+    windows.pop_front();
   };
   {
     BatchPipeline pipeline(threads, thresholds);
-    std::unique_ptr<Batch> batch;
-    std::string hint;
+    auto flush = [&](std::unique_ptr<Window> w) {
+      std::size_t n = w->lines.size();
+      w->outputs.resize(n);
+      w->errors.resize(n);
+      w->broken.assign(n, 0);
+      std::vector<std::string_view> hints(n);
+      std::vector<std::size_t> order(n);
+      for (std::size_t i = 0; i < n; ++i) {
+        hints[i] = text_file_hint(w->lines[i].second);
+        order[i] = i;
+      }
+      std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return hints[a] < hints[b]; });
+      std::vector<std::unique_ptr<Batch>> batches;
+      for (std::size_t k = 0; k < n; ++k) {
+        std::size_t i = order[k];
+        if (batches.empty() || batches.back()->lines.size() >= k_batch_max ||
+            (batches.back()->lines.size() >= k_batch_min && hints[i] != hints[batches.back()->lines.back()])) {
+          batches.push_back(std::make_unique<Batch>());
+          batches.back()->window = w.get();
+        }
+        batches.back()->lines.push_back(i);
+      }
+      w->pending = batches.size();
+      windows.push_back(std::move(w));
+      for (auto& b : batches) pipeline.push(std::move(b), write);
+    };
+    std::unique_ptr<Window> window;
+    std::size_t window_bytes = 0;
     std::string line;
     std::size_t line_no = 0;
     while (!stop && std::getline(in, line)) {
       ++line_no;
       if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-      std::string_view key = text_file_hint(line);
-      if (batch && (batch->lines.size() >= k_batch_max || (batch->lines.size() >= k_batch_min && key != hint))) {
-        pipeline.push(std::move(batch), write);
+      if (!window) {
+        window = std::make_unique<Window>();
+        window->origin = origin;
+        window_bytes = 0;
       }
-      if (!batch) {
-        batch = std::make_unique<Batch>();
-        batch->origin = origin;
-      }
-      hint.assign(key);
-      batch->lines.emplace_back(line_no, std::move(line));
+      window_bytes += line.size();
+      window->lines.emplace_back(line_no, std::move(line));
+      if (window->lines.size() >= k_window_lines || window_bytes >= k_window_bytes) flush(std::move(window));
     }
-    if (batch) pipeline.push(std::move(batch), write);
+    if (window && !stop) flush(std::move(window));
     pipeline.drain(write);
   }
   if (failure) return *failure;

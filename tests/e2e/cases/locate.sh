@@ -38,6 +38,26 @@ pc locate many.jsonl
 expect_rc 0
 [ "$(printf '%s\n' "$OUT" | sed 's/^{"id":"\([^"]*\)".*/\1/' | tr '\n' ' ')" = "$(seq -f 's%g' 1 400 | tr '\n' ' ')" ] ||
   fail "output is not in input order"
+# Input in any order (lines into one file far apart, judged grouped by file
+# within a window): the same verdict for each id, still in input order.
+printf '%s\n' "$OUT" >many.out
+{ sel '"m1"' b.txt; sel '"m2"' c.txt; sel '"m3"' d.txt; cat many.jsonl; sel '"m4"' b.txt; sel '"m5"' c.txt; } |
+  awk '{ print (NR * 7919) % 409 "\t" $0 }' | sort -n | cut -f2- >mixed.jsonl
+pc locate mixed.jsonl
+expect_rc 0
+printf '%s\n' "$OUT" >mixed.out
+py - mixed.jsonl many.out mixed.out <<'PY' || fail "a mixed input order changed a verdict or the output order"
+import json, sys
+ids = [json.loads(l)["id"] for l in open(sys.argv[1])]
+out = [json.loads(l) for l in open(sys.argv[3])]
+assert [str(i) for i in ids] == [o["id"] for o in out], "not in input order"
+want = {json.loads(l)["id"]: l.strip() for l in open(sys.argv[2])}
+by_id = {o["id"]: o for o in out}
+for k, line in want.items():
+    assert by_id[k] == json.loads(line), (k, by_id[k], line)
+assert by_id["m1"]["status"] == "normalized" and by_id["m2"]["status"] == "moved" and by_id["m5"]["status"] == "moved"
+assert by_id["m3"]["status"] == "missing" and by_id["m4"]["status"] == "normalized"
+PY
 { head -n 250 many.jsonl; echo 'not json'; tail -n 150 many.jsonl; } >late-bad.jsonl
 pc locate late-bad.jsonl
 expect_rc 2
