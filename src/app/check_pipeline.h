@@ -67,7 +67,7 @@ struct CheckInputs {
 };
 
 // Bump when the verdict logic changes so cached verdicts are recomputed.
-inline constexpr const char* k_engine_version = "anchor-7";
+inline constexpr const char* k_engine_version = "anchor-8";
 
 // What a verdict depends on: the citation's selector, the source's content
 // and the engine. Same key, same verdict.
