@@ -256,6 +256,7 @@ util::Result<CommandOutput> claim_show(const GlobalOptions& g, const std::string
                          std::pair{"unit", &a.unit}, std::pair{"approx", &a.approx}, std::pair{"as_of", &a.as_of}}) {
     if (*v) aj[name] = **v;
   }
+  if (a.as_of && a.as_of_assumed) aj["as_of_assumed"] = true;
   j["assertion"] = aj;
   j["citations"] = nlohmann::ordered_json::array();
   PC_ASSIGN_OR_RETURN(auto pins, s.store->pins(c->id));
@@ -295,7 +296,10 @@ util::Result<CommandOutput> claim_show(const GlobalOptions& g, const std::string
   out.out += "claim " + c->id + "  (" + c->file + ":" + std::to_string(c->line) + ")\n  " + c->text + "\n";
   if (!aj.empty()) {
     out.out += "  assertion:";
-    for (auto& [k, v] : aj.items()) out.out += " " + k + "=" + v.get<std::string>();
+    for (auto& [k, v] : aj.items()) {
+      if (v.is_string()) out.out += " " + k + "=" + v.get<std::string>();
+    }
+    if (a.as_of_assumed) out.out += " (published)";
     out.out += "\n";
   }
   for (std::size_t i = 0; i < c->citations.size(); ++i) {
