@@ -216,23 +216,26 @@ TEST(Conflicts, ACoarserAsOfThatHoldsTheOtherIsAPossibleConflict) {
   f.add("day", "the rebel-held east of Aleppo", "East Aleppo", "control", "opposition", "2016-12-07");
   f.add("same-day", "government troops held the east", "East Aleppo", "control", "government", "2016-12-07");
   f.add("span", "rebels held the east from 2012", "East Aleppo", "control", "opposition", "2012-07/2016-11");
-  f.add("pop-year", "about 300,000 people", "East Aleppo", "population", "300,000", "2016");
+  f.add("pop-year", "320,000 people", "East Aleppo", "population", "320,000", "2016");
   f.add("pop-month", "250,000 people", "East Aleppo", "population", "250,000", "2016-12");
   f.add("pop-across", "100,000 people", "East Aleppo", "population", "100,000", "2016-12-15/2017-01-15");
   ConflictResult r = f.judge();
   std::map<std::vector<std::string>, ConflictKind> kinds;
+  std::string seen;
   for (const ConflictFinding& c : r.conflicts) {
     if (c.kind != ConflictKind::claim_quote_mismatch) kinds[c.claims] = c.kind;
+    seen += std::string(conflict_kind_name(c.kind)) + " " + c.claims.front() + "," + c.claims.back() + "; ";
   }
+  SCOPED_TRACE(seen);
   // Month against a day in it: possible. The same day: a real conflict.
-  EXPECT_EQ(kinds.at({"day", "month"}), ConflictKind::possible_conflict);
-  EXPECT_EQ(kinds.at({"day", "same-day"}), ConflictKind::status_conflict);
+  EXPECT_EQ((kinds.count({"day", "month"}) ? kinds[{"day", "month"}] : ConflictKind::claim_quote_mismatch), ConflictKind::possible_conflict);
+  EXPECT_EQ((kinds.count({"day", "same-day"}) ? kinds[{"day", "same-day"}] : ConflictKind::claim_quote_mismatch), ConflictKind::status_conflict);
   EXPECT_EQ(kinds.count({"month", "span"}), 0u);  // 2012-07/2016-11 ends before December
   // Figures likewise: a year holds a month; overlapping spans where neither
   // holds the other stay a figure_conflict.
-  EXPECT_EQ(kinds.at({"pop-month", "pop-year"}), ConflictKind::possible_conflict);
-  EXPECT_EQ(kinds.at({"pop-across", "pop-month"}), ConflictKind::figure_conflict);
-  EXPECT_EQ(kinds.at({"pop-across", "pop-year"}), ConflictKind::figure_conflict);
+  EXPECT_EQ((kinds.count({"pop-month", "pop-year"}) ? kinds[{"pop-month", "pop-year"}] : ConflictKind::claim_quote_mismatch), ConflictKind::possible_conflict);
+  EXPECT_EQ((kinds.count({"pop-across", "pop-month"}) ? kinds[{"pop-across", "pop-month"}] : ConflictKind::claim_quote_mismatch), ConflictKind::figure_conflict);
+  EXPECT_EQ((kinds.count({"pop-across", "pop-year"}) ? kinds[{"pop-across", "pop-year"}] : ConflictKind::claim_quote_mismatch), ConflictKind::figure_conflict);
   for (const ConflictFinding& c : r.conflicts) {
     if (c.kind != ConflictKind::possible_conflict) continue;
     EXPECT_EQ(c.severity, Severity::warning);
