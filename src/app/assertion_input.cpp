@@ -143,6 +143,7 @@ util::Result<core::Assertion> complete_assertion(const core::ClaimRequest& r, co
   if (!a.as_of && a.value) {
     if (auto date = core::published_as_of(published)) {
       a.as_of = *date;
+      a.as_of_assumed = true;
       assumed.push_back("as-of " + *date + " (source published date)");
     } else {
       notes.push_back("no " + field(r, "as_of") + " and the source has no published date: the claim is taken to "

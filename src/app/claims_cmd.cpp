@@ -315,6 +315,7 @@ util::Result<CommandOutput> claim_show(const GlobalOptions& g, const std::string
                          std::pair{"unit", &a.unit}, std::pair{"approx", &a.approx}, std::pair{"as_of", &a.as_of}}) {
     if (*v) aj[name] = **v;
   }
+  if (a.as_of && a.as_of_assumed) aj["as_of_assumed"] = true;
   j["assertion"] = aj;
   nlohmann::ordered_json rj = nlohmann::ordered_json::object();
   for (auto [name, v] : {std::pair{"rating", &c->review.rating}, std::pair{"reviewed_by", &c->review.reviewed_by},
@@ -364,7 +365,10 @@ util::Result<CommandOutput> claim_show(const GlobalOptions& g, const std::string
   out.out += "claim " + c->id + "  (" + c->file + ":" + std::to_string(c->line) + ")\n  " + c->text + "\n";
   if (!aj.empty()) {
     out.out += "  assertion:";
-    for (auto& [k, v] : aj.items()) out.out += " " + k + "=" + v.get<std::string>();
+    for (auto& [k, v] : aj.items()) {
+      if (v.is_string()) out.out += " " + k + "=" + v.get<std::string>();
+    }
+    if (a.as_of_assumed) out.out += " (published)";
     out.out += "\n";
   }
   if (!rj.empty()) {

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "app/check_pipeline.h"
+#include "core/conflicts.h"
 #include "core/normalize.h"
 #include "util/hash.h"
 #include "workspace/sources.h"
@@ -61,7 +62,8 @@ util::Result<InputScan> scan_inputs(const workspace::Workspace& ws) {
 }
 
 std::string fingerprint(const InputScan& scan, const std::string& engine_version) {
-  std::string buf = engine_version + "|norm" + std::to_string(core::k_normalization_version) + "\n";
+  std::string buf = engine_version + "|norm" + std::to_string(core::k_normalization_version) + "|conflicts" +
+                    std::to_string(core::k_conflicts_version) + "\n";
   buf.reserve(scan.files.size() * 64);
   for (const InputFile& f : scan.files) {
     buf += f.rel;

@@ -30,7 +30,7 @@ std::string says(const AssertionRow& r) {
   std::string out = r.claim + " (" + r.source + ") says " + (r.approx.empty() ? "" : r.approx + " ") + r.value;
   if (!r.unit.empty() && r.low) out += " " + r.unit;
   if (r.as_of.empty()) return out + " (no date)";
-  return out + " as of " + r.as_of + (r.as_of_assumed ? " (the source's published date)" : "");
+  return out + " as of " + r.as_of + (r.as_of_assumed ? " (published)" : "");
 }
 
 util::Result<std::optional<Reading>> read(const ClaimFacts& facts, const Settings& settings) {
@@ -58,12 +58,18 @@ util::Result<std::optional<Reading>> read(const ClaimFacts& facts, const Setting
     r.status_key = fold_name(r.row.status_value);
     r.row.unit = a.unit.value_or("");
   }
+  std::optional<std::string> published = published_as_of(facts.published);
   if (a.as_of) {
     auto when = parse_as_of(*a.as_of);
     if (!when.ok()) return when.error().with_context(where(c) + ": assertion.as_of");
     r.when = *when;
     r.row.as_of = *a.as_of;
-  } else if (auto published = published_as_of(facts.published)) {
+    r.row.as_of_assumed = a.as_of_assumed;
+    if (a.as_of_assumed && published) {  // the sidecar's date now: a corrected date is followed
+      r.when = *parse_as_of(*published);
+      r.row.as_of = *published;
+    }
+  } else if (published) {
     r.when = *parse_as_of(*published);
     r.row.as_of = *published;
     r.row.as_of_assumed = true;
@@ -108,6 +114,26 @@ std::optional<ConflictFinding> quote_mismatch(const Reading& r, const Settings& 
   return f;
 }
 
+// Does `outer` hold `inner` and cover more days: a month and a day in it, a
+// year and a month, an interval and a date inside it?
+bool coarser(const DayRange& outer, const DayRange& inner) {
+  return outer.first <= inner.first && inner.last <= outer.last && !(outer == inner);
+}
+
+// A pair whose values differ where one as-of is coarser and contains the
+// other: "government" for 2016-12 and "opposition" on 2016-12-07 may both be
+// true if control changed within the month. Said as a possible conflict.
+// `differ` says how the values differ ("'a' and 'b' differ").
+std::string granularity(const Reading& a, const Reading& b, ConflictFinding& f, const std::string& differ) {
+  const Reading* outer = coarser(a.when, b.when) ? &a : coarser(b.when, a.when) ? &b : nullptr;
+  if (!outer) return "";
+  const Reading* inner = outer == &a ? &b : &a;
+  f.kind = ConflictKind::possible_conflict;
+  return differ + ", but " + inner->row.as_of + " lies within " + outer->row.as_of + ": both may hold if the value "
+         "changed within " + outer->row.as_of + "; check when it changed, or give " + outer->row.claim +
+         " a narrower as-of";
+}
+
 std::optional<ConflictFinding> pair_conflict(const Reading& a, const Reading& b, const Settings& settings) {
   if (!a.when.overlaps(b.when)) return std::nullopt;
   ConflictFinding f;
@@ -120,12 +146,16 @@ std::optional<ConflictFinding> pair_conflict(const Reading& a, const Reading& b,
                      b.interval.high_open};
     if (ia.meets(ib)) return std::nullopt;
     f.kind = ConflictKind::figure_conflict;
-    why = "at overlapping times, " + format_interval(a.interval) + " and " + format_interval(b.interval) +
-          " do not meet";
+    std::string differ = format_interval(a.interval) + " and " + format_interval(b.interval) + " do not meet";
+    why = granularity(a, b, f, differ);
+    if (why.empty()) why = "at overlapping times, " + differ;
   } else if (!a.figure && !b.figure) {
     if (a.status_key == b.status_key) return std::nullopt;
     f.kind = ConflictKind::status_conflict;
-    why = "at overlapping times, '" + a.row.status_value + "' and '" + b.row.status_value + "' cannot both hold";
+    why = granularity(a, b, f, "'" + a.row.status_value + "' and '" + b.row.status_value + "' differ");
+    if (why.empty()) {
+      why = "at overlapping times, '" + a.row.status_value + "' and '" + b.row.status_value + "' cannot both hold";
+    }
   } else {
     return std::nullopt;  // a figure and a status word: not the same kind of statement
   }

@@ -8,6 +8,10 @@
 // "2016-12" is the whole month) and their values cannot both hold: figure
 // intervals that do not meet (assertion.h), or different status words.
 // Claims about different times or scopes are related, never in conflict.
+// When one as-of is coarser and contains the other ("2016-12" and
+// "2016-12-07"), values that differ may both hold (the value changed within
+// the month): that pair is a possible_conflict (a warning by default), not a
+// figure_conflict or status_conflict.
 //
 // Pure: the caller gathers the facts (claims, each one's source and that
 // source's published date, its worst citation status). An assertion that
@@ -23,6 +27,11 @@
 #include "util/result.h"
 
 namespace provcheck::core {
+
+// Bumped when the judging rules change (2: possible_conflict, assumed
+// as-ofs following the sidecar). It goes into the check's input fingerprint,
+// so a check answered from the store never shows conflicts of older rules.
+inline constexpr int k_conflicts_version = 2;
 
 struct ClaimFacts {
   const Claim* claim = nullptr;

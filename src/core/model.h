@@ -44,6 +44,10 @@ struct Assertion {
   std::optional<std::string> unit;
   std::optional<std::string> approx;
   std::optional<std::string> as_of;
+  // as_of was not stated but taken from the cited source's published date
+  // (`claim add` proposes it): a check then reads the sidecar's current
+  // published date instead, so a corrected date is followed.
+  bool as_of_assumed = false;
   bool empty() const { return !subject && !metric && !value && !unit && !approx && !as_of; }
 };
 

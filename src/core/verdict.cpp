@@ -38,11 +38,14 @@ const char* conflict_kind_name(ConflictKind k) {
     case ConflictKind::claim_quote_mismatch: return "claim_quote_mismatch";
     case ConflictKind::figure_conflict: return "figure_conflict";
     case ConflictKind::status_conflict: return "status_conflict";
+    case ConflictKind::possible_conflict: return "possible_conflict";
   }
   return "figure_conflict";
 }
 
-Severity default_severity(ConflictKind) { return Severity::error; }
+Severity default_severity(ConflictKind k) {
+  return k == ConflictKind::possible_conflict ? Severity::warning : Severity::error;
+}
 
 const char* severity_name(Severity s) {
   switch (s) {

@@ -17,7 +17,11 @@ inline constexpr CitationStatus k_all_statuses[] = {
     CitationStatus::missing,        CitationStatus::source_missing,
 };
 
-enum class ConflictKind { claim_quote_mismatch, figure_conflict, status_conflict };
+// possible_conflict: the values differ, but one as-of is coarser and holds
+// the other ("2016-12" and "2016-12-07"), so both may be true.
+enum class ConflictKind { claim_quote_mismatch, figure_conflict, status_conflict, possible_conflict };
+inline constexpr ConflictKind k_all_conflict_kinds[] = {ConflictKind::claim_quote_mismatch, ConflictKind::figure_conflict,
+                                                        ConflictKind::status_conflict, ConflictKind::possible_conflict};
 
 enum class Severity { ok = 0, info = 1, warning = 2, error = 3 };
 

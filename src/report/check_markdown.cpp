@@ -116,7 +116,7 @@ std::string rows_table(const std::vector<core::AssertionRow>& rows, const std::s
   std::string out = "| claim | value | as of | source | status |\n|---|---|---|---|---|\n";
   for (const core::AssertionRow& r : rows) {
     out += "| " + md_escape(r.claim) + (conflicted.count(r.claim) ? " (conflict)" : "") + " | " + value_of(r) + " | " +
-           (r.as_of.empty() ? "not stated" : md_escape(r.as_of) + (r.as_of_assumed ? " (assumed)" : "")) + " | " +
+           (r.as_of.empty() ? "not stated" : md_escape(r.as_of) + (r.as_of_assumed ? " (published)" : "")) + " | " +
            md_escape(r.source) + " | " + md_escape(r.status) + " |\n";
   }
   return out;

@@ -49,7 +49,8 @@ std::string conflict_details(const core::ConflictFinding& c) {
                     c.message;
   for (const core::AssertionRow& r : c.sides) {
     out += "\n- " + r.claim + ": " + (r.approx.empty() ? "" : r.approx + " ") + r.value +
-           (r.unit.empty() ? "" : " " + r.unit) + ", as of " + (r.as_of.empty() ? "?" : r.as_of) + ", source " + r.source;
+           (r.unit.empty() ? "" : " " + r.unit) + ", as of " + (r.as_of.empty() ? "?" : r.as_of) +
+           (r.as_of_assumed ? " (published)" : "") + ", source " + r.source;
   }
   return out;
 }

@@ -19,7 +19,7 @@ std::string value_cell(const core::AssertionRow& r) {
 std::string as_of_cell(const core::AssertionRow& r) {
   if (r.as_of.empty()) return "<span class=\"muted\">not stated</span>";
   std::string s = esc(r.as_of);
-  if (r.as_of_assumed) s += " <span class=\"muted\" title=\"taken from the source's publication date\">(assumed)</span>";
+  if (r.as_of_assumed) s += " <span class=\"muted\" title=\"not stated: the source's published date\">(published)</span>";
   return s;
 }
 

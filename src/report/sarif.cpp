@@ -42,6 +42,9 @@ constexpr Rule k_rules[] = {
      "Claims about the same subject and metric at overlapping times give figures whose intervals do not meet."},
     {"status_conflict", "StatusConflict", core::Severity::error,
      "Claims about the same subject and metric at overlapping times give different status values."},
+    {"possible_conflict", "PossibleConflict", core::Severity::warning,
+     "Claims about the same subject and metric give different values, but one as-of is coarser and contains the "
+     "other (a month and a day in it), so both may hold if the value changed within the coarser period."},
 };
 
 const char* level(core::Severity s) {

@@ -207,7 +207,7 @@ std::string timeline_svg(const core::AssertionGroup& g, const std::set<std::stri
     std::string cls = std::string("mark") + (conflict ? " conflict" : "") + (holds ? "" : " drift");
     out += "<g class=\"" + cls + "\"><title>" +
            esc(r.claim + ": " + r.value + (r.unit.empty() ? "" : " " + r.unit) + ", as of " + r.as_of +
-               (r.as_of_assumed ? " (assumed from the publication date)" : "") + ", source " + r.source +
+               (r.as_of_assumed ? " (published)" : "") + ", source " + r.source +
                (r.status.empty() ? "" : ", " + r.status) + (conflict ? ", in conflict" : "")) +
            "</title>";
     if (X(m.t.to) - X(m.t.from) >= 3) {

@@ -1,6 +1,7 @@
 #include "store/conflict_cache.h"
 
 #include <cstring>
+#include <iterator>
 
 #include "store/packing.h"
 
@@ -92,7 +93,7 @@ std::optional<ConflictReport> unpack_conflict_report(std::string_view blob, bool
   for (std::uint64_t i = 0; i < n && in.ok(); ++i) {
     core::ConflictFinding c;
     std::uint64_t kind = in.u64(), severity = in.u64();
-    if (kind > 2 || severity > 3) {
+    if (kind >= std::size(core::k_all_conflict_kinds) || severity > 3) {
       damaged = true;
       return std::nullopt;
     }

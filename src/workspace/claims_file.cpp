@@ -23,7 +23,8 @@ namespace {
 const std::vector<std::string_view> k_file_fields = {"schema", "claims"};
 const std::vector<std::string_view> k_claim_fields = {"id",          "text",       "assertion",   "tags",     "rating",
                                                       "reviewed_by", "review_url", "review_date", "citations"};
-const std::vector<std::string_view> k_assertion_fields = {"subject", "metric", "value", "unit", "approx", "as_of"};
+const std::vector<std::string_view> k_assertion_fields = {"subject", "metric", "value",        "unit",
+                                                          "approx",  "as_of",  "as_of_assumed"};
 const std::vector<std::string_view> k_citation_fields = {"source", "quote",      "prefix",          "suffix",  "start",
                                                          "end",    "quote_hash", "normalized_hash", "snapshot",
                                                          "page"};
@@ -131,10 +132,21 @@ util::Result<core::Claim> parse_claim(JsonValue& v, const std::string& origin) {
     } else if (key == "assertion") {
       PC_TRY_STATUS(expect(f, Type::object, origin, "field \"assertion\" must be an object"));
       for (const auto& [akey, av] : f.fields) {
+        if (akey == "as_of_assumed") {
+          if (av.type != Type::boolean) {
+            return invalid(json_where(origin, av), "field \"assertion.as_of_assumed\" must be true or false");
+          }
+          claim.assertion.as_of_assumed = av.boolean;
+          continue;
+        }
         auto* slot = assertion_slot(claim.assertion, akey);
         if (!slot) return unknown_key_error(origin, av, akey, k_assertion_fields, "an assertion");
         if (av.type == Type::null) continue;
         PC_ASSIGN_OR_RETURN(*slot, json_string(av, origin, "assertion." + akey));
+      }
+      if (claim.assertion.as_of_assumed && !claim.assertion.as_of) {
+        return invalid(json_where(origin, f), "\"assertion.as_of_assumed\" is true but there is no \"as_of\"; "
+                                              "remove \"as_of_assumed\" or give the date");
       }
     } else if (auto* rslot = review_slot(claim.review, key)) {
       if (f.type == Type::null) continue;
@@ -212,6 +224,7 @@ nlohmann::ordered_json claim_json(const core::Claim& c) {
                              std::pair{"approx", &as.approx}, std::pair{"as_of", &as.as_of}}) {
       if (*val) a[name] = **val;
     }
+    if (as.as_of_assumed && as.as_of) a["as_of_assumed"] = true;
     j["assertion"] = a;
   }
   if (!c.tags.empty()) j["tags"] = c.tags;

@@ -87,6 +87,10 @@ bool read_assertion(od::value v, core::Assertion& a) {
     if (field.unescaped_key().get(key)) return false;
     od::value fv;
     if (field.value().get(fv)) return false;
+    if (key == "as_of_assumed") {
+      if (fv.get_bool().get(a.as_of_assumed)) return false;
+      continue;
+    }
     std::optional<std::string>* slot = key == "subject" ? &a.subject : key == "metric" ? &a.metric
                                      : key == "value" ? &a.value : key == "unit" ? &a.unit
                                      : key == "approx" ? &a.approx : key == "as_of" ? &a.as_of : nullptr;
@@ -98,7 +102,7 @@ bool read_assertion(od::value v, core::Assertion& a) {
     if (!take_string(fv, s)) return false;
     *slot = std::move(s);
   }
-  return true;
+  return !a.as_of_assumed || a.as_of.has_value();  // the tree reader names the problem
 }
 
 bool read_claim(od::value v, core::Claim& c) {

@@ -53,8 +53,7 @@ util::Status read_status_overrides(const JsonValue& obj, const std::string& orig
 }
 
 util::Status read_conflict_overrides(const JsonValue& obj, const std::string& origin, core::Settings& s) {
-  const core::ConflictKind kinds[] = {core::ConflictKind::claim_quote_mismatch, core::ConflictKind::figure_conflict,
-                                      core::ConflictKind::status_conflict};
+  const auto& kinds = core::k_all_conflict_kinds;
   std::vector<std::string_view> names;
   for (core::ConflictKind k : kinds) names.push_back(core::conflict_kind_name(k));
   for (const auto& [key, v] : obj.fields) {

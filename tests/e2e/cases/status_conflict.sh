@@ -13,12 +13,12 @@ pc_ok source add archive.txt --published 2016-12-10
 pc_ok claim add --source front --id hama-opposition --quote "Opposition fighters entered Hama" \
   --subject Hama --metric control --value opposition --as-of 2024-12-05
 pc_ok claim add --source ministry --id hama-government --quote "Hama remains firmly under government control" \
-  --subject Hama --metric control --value government --as-of 2024-12
+  --subject Hama --metric control --value government --as-of 2024-12-05
 pc_ok claim add --source archive --id hama-2016 --quote "Hama was held by the government" \
   --subject Hama --metric control --value government --as-of 2016
 pc check
 expect_rc 1
-expect_out_contains "status_conflict (error): Hama / control: hama-government (ministry) says government as of 2024-12; hama-opposition (front) says opposition as of 2024-12-05"
+expect_out_contains "status_conflict (error): Hama / control: hama-government (ministry) says government as of 2024-12-05; hama-opposition (front) says opposition as of 2024-12-05"
 expect_out_contains "cannot both hold"
 pc check --format json
 expect_json_field '.summary.conflicts' 1 '.conflicts[0].kind' status_conflict \

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <deque>
+#include <map>
 
 namespace provcheck::core {
 namespace {
@@ -42,7 +43,7 @@ struct Fixture {
 
 TEST(Conflicts, FigureConflictAtTheSameTime) {
   Fixture f;
-  f.add("a", "some 250,000 people remain", "East Aleppo", "population", "250,000", "2016-12");
+  f.add("a", "some 250,000 people remain", "East Aleppo", "population", "250,000", "2016-12-13");
   f.add("b", "100,000 people remain", "East Aleppo", "population", "100,000", "2016-12-13");
   ConflictResult r = f.judge();
   ASSERT_EQ(r.conflicts.size(), 1u);
@@ -81,7 +82,8 @@ TEST(Conflicts, StatusConflictAndAgreement) {
   f.add("old", "Hama was in government hands", "Hama", "control", "government", "2016-12");
   ConflictResult r = f.judge();
   ASSERT_EQ(r.conflicts.size(), 2u);
-  for (const ConflictFinding& c : r.conflicts) EXPECT_EQ(c.kind, ConflictKind::status_conflict);
+  // A month against a day inside it: control may have changed within the month.
+  for (const ConflictFinding& c : r.conflicts) EXPECT_EQ(c.kind, ConflictKind::possible_conflict);
   EXPECT_EQ(r.conflicts[0].claims, (std::vector<std::string>{"gov", "opp"}));
   EXPECT_EQ(r.conflicts[1].claims, (std::vector<std::string>{"gov", "opp2"}));
 }
@@ -220,6 +222,94 @@ TEST(Conflicts, QualifierWrittenInTheValueKeepsTheClaimsUnit) {
   a.assertion.unit = "percent";
   ConflictResult r = f.judge();
   for (const ConflictFinding& x : r.conflicts) ADD_FAILURE() << x.message;
+}
+
+}  // namespace provcheck::core
+
+namespace provcheck::core {
+
+TEST(Conflicts, AssumedAsOfFollowsTheSidecarsPublishedDate) {
+  Fixture f;
+  f.add("a", "250,000 people remain", "East Aleppo", "population", "250,000", "2016-12-07");
+  Claim& b = f.add("b", "100,000 people remain", "East Aleppo", "population", "100,000", "2016-12-07", "2017-01-05");
+  b.assertion.as_of_assumed = true;  // pinned when the sidecar said 2016-12-07; corrected since
+  ConflictResult r = f.judge();
+  EXPECT_TRUE(r.conflicts.empty()) << r.conflicts.front().message;
+  ASSERT_EQ(r.groups.size(), 1u);
+  ASSERT_EQ(r.groups[0].rows.size(), 2u);
+  const AssertionRow& row = r.groups[0].rows[1];
+  EXPECT_EQ(row.claim, "b");
+  EXPECT_EQ(row.as_of, "2017-01-05");
+  EXPECT_TRUE(row.as_of_assumed);
+  EXPECT_FALSE(r.groups[0].rows[0].as_of_assumed);  // a stated as-of stays the claim's own
+
+  // Back to the date it was pinned with: the two meet again.
+  f.facts[1].published = "2016-12-07";
+  r = f.judge();
+  ASSERT_EQ(r.conflicts.size(), 1u);
+  EXPECT_NE(r.conflicts[0].message.find("as of 2016-12-07 (published)"), std::string::npos) << r.conflicts[0].message;
+}
+
+TEST(Conflicts, AssumedAsOfKeepsItsDateWhenTheSidecarHasNone) {
+  Fixture f;
+  Claim& a = f.add("a", "250,000 people remain", "East Aleppo", "population", "250,000", "2016-12-07", "");
+  a.assertion.as_of_assumed = true;
+  ConflictResult r = f.judge();
+  ASSERT_EQ(r.groups.size(), 1u);
+  EXPECT_EQ(r.groups[0].rows[0].as_of, "2016-12-07");
+  EXPECT_TRUE(r.groups[0].rows[0].as_of_assumed);
+}
+
+}  // namespace provcheck::core
+
+namespace provcheck::core {
+
+TEST(Conflicts, ACoarserAsOfThatHoldsTheOtherIsAPossibleConflict) {
+  Fixture f;
+  f.add("month", "the east was back under government control", "East Aleppo", "control", "government", "2016-12");
+  f.add("day", "the rebel-held east of Aleppo", "East Aleppo", "control", "opposition", "2016-12-07");
+  f.add("same-day", "government troops held the east", "East Aleppo", "control", "government", "2016-12-07");
+  f.add("span", "rebels held the east from 2012", "East Aleppo", "control", "opposition", "2012-07/2016-11");
+  f.add("pop-year", "320,000 people", "East Aleppo", "population", "320,000", "2016");
+  f.add("pop-month", "250,000 people", "East Aleppo", "population", "250,000", "2016-12");
+  f.add("pop-across", "100,000 people", "East Aleppo", "population", "100,000", "2016-12-15/2017-01-15");
+  ConflictResult r = f.judge();
+  std::map<std::vector<std::string>, ConflictKind> kinds;
+  std::string seen;
+  for (const ConflictFinding& c : r.conflicts) {
+    if (c.kind != ConflictKind::claim_quote_mismatch) kinds[c.claims] = c.kind;
+    seen += std::string(conflict_kind_name(c.kind)) + " " + c.claims.front() + "," + c.claims.back() + "; ";
+  }
+  SCOPED_TRACE(seen);
+  // Month against a day in it: possible. The same day: a real conflict.
+  EXPECT_EQ((kinds.count({"day", "month"}) ? kinds[{"day", "month"}] : ConflictKind::claim_quote_mismatch), ConflictKind::possible_conflict);
+  EXPECT_EQ((kinds.count({"day", "same-day"}) ? kinds[{"day", "same-day"}] : ConflictKind::claim_quote_mismatch), ConflictKind::status_conflict);
+  EXPECT_EQ(kinds.count({"month", "span"}), 0u);  // 2012-07/2016-11 ends before December
+  // Figures likewise: a year holds a month; overlapping spans where neither
+  // holds the other stay a figure_conflict.
+  EXPECT_EQ((kinds.count({"pop-month", "pop-year"}) ? kinds[{"pop-month", "pop-year"}] : ConflictKind::claim_quote_mismatch), ConflictKind::possible_conflict);
+  EXPECT_EQ((kinds.count({"pop-across", "pop-month"}) ? kinds[{"pop-across", "pop-month"}] : ConflictKind::claim_quote_mismatch), ConflictKind::figure_conflict);
+  EXPECT_EQ((kinds.count({"pop-across", "pop-year"}) ? kinds[{"pop-across", "pop-year"}] : ConflictKind::claim_quote_mismatch), ConflictKind::figure_conflict);
+  for (const ConflictFinding& c : r.conflicts) {
+    if (c.kind != ConflictKind::possible_conflict) continue;
+    EXPECT_EQ(c.severity, Severity::warning);
+    EXPECT_NE(c.message.find("lies within"), std::string::npos) << c.message;
+  }
+  const ConflictFinding* dm = nullptr;
+  for (const ConflictFinding& c : r.conflicts) {
+    if (c.claims == std::vector<std::string>{"day", "month"}) dm = &c;
+  }
+  ASSERT_NE(dm, nullptr);
+  EXPECT_NE(dm->message.find("2016-12-07 lies within 2016-12"), std::string::npos) << dm->message;
+  EXPECT_NE(dm->message.find("give month a narrower as-of"), std::string::npos) << dm->message;
+
+  f.settings.conflict_severity[ConflictKind::possible_conflict] = Severity::error;  // provcheck.json may raise it
+  r = f.judge();
+  for (const ConflictFinding& c : r.conflicts) {
+    if (c.kind == ConflictKind::possible_conflict) {
+      EXPECT_EQ(c.severity, Severity::error);
+    }
+  }
 }
 
 }  // namespace provcheck::core

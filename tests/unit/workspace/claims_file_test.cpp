@@ -124,3 +124,47 @@ TEST(Selectors, ParsesALocateLine) {
 }
 
 }  // namespace provcheck::workspace
+
+#include "workspace/fast_read.h"
+
+namespace provcheck::workspace {
+
+TEST(ClaimsFile, AssumedAsOfRoundTripsInBothReaders) {
+  core::Claim c = sample();
+  c.assertion.as_of = "2016-12-07";
+  c.assertion.as_of_assumed = true;
+  ClaimsFile f{"claims/a.json", {c}};
+  std::string text = render_claims_file(f);
+  EXPECT_NE(text.find("\"as_of_assumed\": true"), std::string::npos) << text;
+  EXPECT_LT(text.find("\"as_of\""), text.find("\"as_of_assumed\""));
+  auto parsed = parse_claims_file(text, "claims/a.json");
+  ASSERT_TRUE(parsed.ok()) << parsed.error().message();
+  EXPECT_TRUE(parsed->claims[0].assertion.as_of_assumed);
+  auto fast = fast_parse_claims_file(text, "claims/a.json");
+  ASSERT_TRUE(fast.has_value());
+  EXPECT_TRUE(fast->claims[0].assertion.as_of_assumed);
+  EXPECT_EQ(render_claims_file(*parsed), text);
+
+  c.assertion.as_of_assumed = false;  // a stated as-of writes no flag
+  EXPECT_EQ(render_claims_file(ClaimsFile{"claims/a.json", {c}}).find("as_of_assumed"), std::string::npos);
+}
+
+TEST(ClaimsFile, AssumedAsOfNeedsADateAndABoolean) {
+  core::Claim c = sample();
+  c.assertion.as_of = "2016-12-07";
+  c.assertion.as_of_assumed = true;
+  std::string text = render_claims_file(ClaimsFile{"claims/a.json", {c}});
+  std::string no_date = text;
+  no_date.erase(no_date.find("\"as_of\": \"2016-12-07\","), std::string("\"as_of\": \"2016-12-07\",").size());
+  auto r = parse_claims_file(no_date, "claims/a.json");
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().message().find("there is no \"as_of\""), std::string::npos) << r.error().message();
+  EXPECT_FALSE(fast_parse_claims_file(no_date, "claims/a.json").has_value());
+  std::string not_bool = text;
+  not_bool.replace(not_bool.find("true"), 4, "\"yes\"");
+  r = parse_claims_file(not_bool, "claims/a.json");
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().message().find("must be true or false"), std::string::npos) << r.error().message();
+}
+
+}  // namespace provcheck::workspace
