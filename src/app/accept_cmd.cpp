@@ -7,6 +7,7 @@
 #include "core/anchor.h"
 #include "core/quote.h"
 #include "util/file_io.h"
+#include "util/file_set.h"
 #include "workspace/claims_file.h"
 #include "workspace/sources.h"
 
@@ -150,16 +151,17 @@ util::Result<CommandOutput> claim_accept(const GlobalOptions& g, const ClaimAcce
     for (const auto& p : pins) PC_TRY_STATUS(s.store->put_pin(p));
     PC_ASSIGN_OR_RETURN(auto index_state, s.store->meta("claims_index"));
     if (index_state.value_or("stale") == "current") PC_TRY_STATUS(s.store->put_claims(changed_claims));
-    std::vector<std::pair<std::string, std::string>> writes;
+    std::vector<util::FileWrite> writes;
     for (std::size_t fi : changed_files) {
       std::string rendered = workspace::render_claims_file(files[fi]);
       auto reparsed = workspace::parse_claims_file(rendered, files[fi].path);
       if (!reparsed.ok()) {
         return Error(ErrorKind::internal, "rendered claims file does not parse: " + reparsed.error().message());
       }
-      writes.emplace_back(files[fi].path, std::move(rendered));
+      writes.push_back({s.ws.absolute(files[fi].path), std::move(rendered)});
     }
-    for (const auto& [path, bytes] : writes) PC_TRY_STATUS(util::write_file_atomic(s.ws.absolute(path), bytes));
+    // Every changed claims file or none, even across a crash (util/file_set.h).
+    PC_TRY_STATUS(util::write_file_set(s.ws.store_dir(), writes));
     PC_TRY_STATUS(tx->commit());
   }
   out.out += "accepted " + std::to_string(accepted) + ", not accepted " + std::to_string(refused) +

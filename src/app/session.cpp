@@ -5,6 +5,7 @@
 #include <ctime>
 
 #include "util/file_io.h"
+#include "util/file_set.h"
 
 namespace provcheck::app {
 
@@ -15,6 +16,9 @@ util::Result<workspace::Workspace> find_workspace(const GlobalOptions& g) {
 util::Result<Session> open_session(const GlobalOptions& g) {
   PC_ASSIGN_OR_RETURN(workspace::Workspace ws, find_workspace(g));
   PC_TRY_STATUS(util::create_directories(ws.store_dir()));
+  // A multi-file write (claim accept, source add/refresh) that a crash cut
+  // short after its commit point is finished before anything reads the files.
+  PC_TRY_STATUS(util::recover_file_set(ws.store_dir()));
   store::OpenOptions opts;
   opts.busy_timeout_ms = g.busy_timeout_ms;
   auto st = store::open_sqlite_store(ws.store_path().string(), opts);
