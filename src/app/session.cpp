@@ -10,15 +10,17 @@
 namespace provcheck::app {
 
 util::Result<workspace::Workspace> find_workspace(const GlobalOptions& g) {
-  return workspace::Workspace::discover(g.directory);
+  PC_ASSIGN_OR_RETURN(workspace::Workspace ws, workspace::Workspace::discover(g.directory));
+  // A multi-file write (claim accept, source add/refresh) that a crash cut
+  // short after its commit point is finished before any command, reading
+  // or writing, looks at the files (util/file_set.h).
+  PC_TRY_STATUS(util::recover_file_set(ws.store_dir()));
+  return ws;
 }
 
 util::Result<Session> open_session(const GlobalOptions& g) {
   PC_ASSIGN_OR_RETURN(workspace::Workspace ws, find_workspace(g));
   PC_TRY_STATUS(util::create_directories(ws.store_dir()));
-  // A multi-file write (claim accept, source add/refresh) that a crash cut
-  // short after its commit point is finished before anything reads the files.
-  PC_TRY_STATUS(util::recover_file_set(ws.store_dir()));
   store::OpenOptions opts;
   opts.busy_timeout_ms = g.busy_timeout_ms;
   auto st = store::open_sqlite_store(ws.store_path().string(), opts);
