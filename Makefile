@@ -5,7 +5,7 @@ JOBS ?= $(shell nproc)
 SANITIZE ?= OFF
 WERROR ?= OFF
 
-.PHONY: all build deps run test clean bench bench-figures
+.PHONY: all build deps run test clean bench bench-figures fuzz
 
 all: build
 
@@ -32,6 +32,11 @@ bench: deps build
 
 bench-figures: deps build
 	bench/figures/run.sh
+
+# Every libFuzzer target, built with clang in build-fuzz and run FUZZ_SECONDS each.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) JOBS=$(JOBS) WERROR=$(WERROR) scripts/fuzz.sh
 
 clean:
 	rm -rf $(BUILD_DIR)

@@ -28,6 +28,10 @@ packages=(
   chromium-driver python3-selenium # WebDriver (run with /usr/bin/python3): the desk's browser test, text-fragment links
   python3-jsonschema # SARIF output checked against the SARIF 2.1.0 schema (with the SARIF Multitool)
   bsdutils           # script(1): the progress line's terminal test
+  util-linux         # unshare(1): the disk-full test's private tmpfs
+  # fuzzing (`make fuzz`): clang 14 with libFuzzer and its sanitizer runtimes
+  clang libclang-rt-14-dev libfuzzer-14-dev
+  libexpat1-dev      # the report fuzzer checks JUnit XML with a real XML parser
   # benchmarks
   xxhash hyperfine ripgrep time
 )

@@ -8,6 +8,7 @@
 #include "core/anchor.h"
 #include "core/quote.h"
 #include "util/file_io.h"
+#include "util/file_set.h"
 #include "workspace/claims_file.h"
 #include "workspace/file_transaction.h"
 #include "workspace/sources.h"

@@ -6,6 +6,7 @@
 
 #include "app/capture.h"
 #include "util/file_io.h"
+#include "util/file_set.h"
 #include "util/hash.h"
 #include "workspace/claims_file.h"
 #include "workspace/sources.h"
@@ -109,7 +110,7 @@ class Refresher {
       // The headers are those of the capture that produced these bytes; a
       // Date that moved alone does not rewrite the sidecar.
       if (!validators_moved) next.response_headers = m.response_headers;
-      if (validators_moved) PC_TRY_STATUS(write(m_s.ws.absolute(e.sidecar), workspace::render_sidecar(next)));
+      if (validators_moved) m_pending.push_back({m_s.ws.absolute(e.sidecar), workspace::render_sidecar(next)});
       return Outcome{K::unchanged,
                      std::string("unchanged (same bytes") + (validators_moved ? "; validators updated" : "") + ")"};
     }
@@ -121,8 +122,9 @@ class Refresher {
     }
     next.content_hash = hash;
     next.retrieved = now_iso();
-    PC_TRY_STATUS(write(content, c.response.body));
-    PC_TRY_STATUS(write(m_s.ws.absolute(e.sidecar), workspace::render_sidecar(next)));
+    // Written by flush(), with every other changed source's files.
+    m_pending.push_back({content, c.response.body});
+    m_pending.push_back({m_s.ws.absolute(e.sidecar), workspace::render_sidecar(next)});
     store::SnapshotInfo snap{hash, next.media_type, static_cast<std::int64_t>(c.response.body.size()),
                              util::xxh3_128_digest(c.text), next.retrieved, next.final_url};
     PC_TRY_STATUS(m_s.store->put_snapshot(snap, c.text));
@@ -146,18 +148,28 @@ class Refresher {
     }
   }
 
- private:
-  util::Status write(const fs::path& path, const std::string& bytes) {
-    auto old = util::read_file(path);
-    PC_TRY_STATUS(util::write_file_atomic(path, bytes));
-    m_written.push_back({path, old.ok() ? std::move(old).value() : std::string()});
+  // Every changed source's content file and sidecar, all or none, even
+  // across a crash (util/file_set.h): a killed refresh leaves the workspace
+  // as it was before the run or as it is after it.
+  util::Status flush() {
+    std::vector<util::FileWrite> files = std::move(m_pending);
+    m_pending.clear();
+    std::vector<Undo> olds;
+    for (const util::FileWrite& f : files) {
+      auto old = util::read_file(f.path);
+      olds.push_back({f.path, old.ok() ? std::move(old).value() : std::string()});
+    }
+    PC_TRY_STATUS(util::write_file_set(m_s.ws.store_dir(), files));
+    for (Undo& u : olds) m_written.push_back(std::move(u));
     return util::Status();
   }
 
+ private:
   Session& m_s;
   const RefreshOptions& m_o;
   std::map<std::string, int> m_pins;
   std::vector<Undo> m_written;
+  std::vector<util::FileWrite> m_pending;
 };
 
 }  // namespace
@@ -188,6 +200,7 @@ util::Result<CommandOutput> source_refresh(const GlobalOptions& g, const Refresh
     }
     out.out += e.meta.id + ": " + outcome->line + "\n";
   }
+  if (auto st = r.flush(); !st.ok()) return st.error();
   if (auto st = tx->commit(); !st.ok()) {
     r.undo();
     return st.error();

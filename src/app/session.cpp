@@ -5,11 +5,17 @@
 #include <ctime>
 
 #include "util/file_io.h"
+#include "util/file_set.h"
 
 namespace provcheck::app {
 
 util::Result<workspace::Workspace> find_workspace(const GlobalOptions& g) {
-  return workspace::Workspace::discover(g.directory);
+  PC_ASSIGN_OR_RETURN(workspace::Workspace ws, workspace::Workspace::discover(g.directory));
+  // A multi-file write (claim accept, source add/refresh) that a crash cut
+  // short after its commit point is finished before any command, reading
+  // or writing, looks at the files (util/file_set.h).
+  PC_TRY_STATUS(util::recover_file_set(ws.store_dir()));
+  return ws;
 }
 
 util::Result<Session> open_session(const GlobalOptions& g) {

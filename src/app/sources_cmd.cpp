@@ -8,6 +8,7 @@
 #include "app/manage_common.h"
 #include "core/text_search.h"
 #include "util/file_io.h"
+#include "util/file_set.h"
 #include "util/hash.h"
 #include "util/utf8.h"
 #include "workspace/sources.h"
@@ -186,15 +187,16 @@ util::Result<CommandOutput> source_add(const GlobalOptions& g, const SourceAddOp
     for (const fs::path& f : written) fs::remove(f);
     return e;
   };
+  // Every content file and sidecar of the command or none, even across a
+  // crash (util/file_set.h).
+  std::vector<util::FileWrite> files;
   for (PlannedSource& p : plans) {
-    if (p.copy) {
-      if (auto st = util::write_file_atomic(p.content_target, p.bytes); !st.ok()) return undo(st.error());
-      written.push_back(p.content_target);
-    }
-    fs::path sidecar = workspace::sidecar_path(s.ws, p.meta.id);
-    std::string sidecar_text = workspace::render_sidecar(p.meta);
-    if (auto st = util::write_file_atomic(sidecar, sidecar_text); !st.ok()) return undo(st.error());
-    written.push_back(sidecar);
+    if (p.copy) files.push_back({p.content_target, p.bytes});
+    files.push_back({workspace::sidecar_path(s.ws, p.meta.id), workspace::render_sidecar(p.meta)});
+  }
+  if (auto st = util::write_file_set(s.ws.store_dir(), files); !st.ok()) return st.error();
+  for (const util::FileWrite& f : files) written.push_back(f.path);
+  for (PlannedSource& p : plans) {
     store::SnapshotInfo snap{p.meta.content_hash, p.meta.media_type, static_cast<std::int64_t>(p.bytes.size()),
                              util::xxh3_128_digest(p.text), p.meta.retrieved,
                              p.meta.capture_url.empty() ? p.from.string() : p.meta.final_url};

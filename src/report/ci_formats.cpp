@@ -117,8 +117,8 @@ std::string render_junit(const core::CheckReport& r, const CiContext& ctx) {
   out += "  <testsuite name=\"provcheck.citations\" tests=\"" + n(r.citations.size()) + "\" failures=\"" +
          n(cite_failures) + "\" errors=\"0\" skipped=\"0\">\n";
   for (const core::CitationFinding& f : r.citations) {
-    out += "    <testcase classname=\"" + xml_escape(f.claim_file) + "\" name=\"" + xml_escape(citation_name(f)) +
-           "\" file=\"" + xml_escape(f.claim_file) + "\" line=\"" + std::to_string(f.claim_line) + "\"";
+    out += "    <testcase classname=\"" + xml_attribute(f.claim_file) + "\" name=\"" + xml_attribute(citation_name(f)) +
+           "\" file=\"" + xml_attribute(f.claim_file) + "\" line=\"" + std::to_string(f.claim_line) + "\"";
     if (f.severity == core::Severity::ok) {
       out += "/>\n";
       continue;
@@ -127,7 +127,7 @@ std::string render_junit(const core::CheckReport& r, const CiContext& ctx) {
     std::string details = xml_escape(citation_details(f));
     if (f.severity >= ctx.fail_on) {
       out += "      <failure type=\"" + std::string(core::status_name(f.status)) + "\" message=\"" +
-             xml_escape(std::string(core::status_name(f.status)) + ": " + f.message) + "\">" + details + "</failure>\n";
+             xml_attribute(std::string(core::status_name(f.status)) + ": " + f.message) + "\">" + details + "</failure>\n";
     } else {
       out += "      <system-out>" + details + "</system-out>\n";
     }
@@ -138,13 +138,13 @@ std::string render_junit(const core::CheckReport& r, const CiContext& ctx) {
   auto places = claim_places(r);
   for (const core::ConflictFinding& c : r.conflicts) {
     const Place* at = c.claims.empty() || !places.count(c.claims[0]) ? nullptr : &places[c.claims[0]];
-    out += "    <testcase classname=\"conflicts\" name=\"" + xml_escape(conflict_name(c)) + "\"";
-    if (at) out += " file=\"" + xml_escape(at->file) + "\" line=\"" + std::to_string(at->line) + "\"";
+    out += "    <testcase classname=\"conflicts\" name=\"" + xml_attribute(conflict_name(c)) + "\"";
+    if (at) out += " file=\"" + xml_attribute(at->file) + "\" line=\"" + std::to_string(at->line) + "\"";
     out += ">\n";
     std::string details = xml_escape(conflict_details(c));
     if (c.severity >= ctx.fail_on) {
       out += "      <failure type=\"" + std::string(core::conflict_kind_name(c.kind)) + "\" message=\"" +
-             xml_escape(c.message) + "\">" + details + "</failure>\n";
+             xml_attribute(c.message) + "\">" + details + "</failure>\n";
     } else {
       out += "      <system-out>" + details + "</system-out>\n";
     }

@@ -40,6 +40,17 @@ std::string xml_escape(std::string_view raw) {
   return out;
 }
 
+std::string xml_attribute(std::string_view raw) {
+  std::string s = xml_escape(raw), out;
+  out.reserve(s.size());
+  for (char c : s) {
+    if (c == '\n') out += "&#10;";
+    else if (c == '\t') out += "&#9;";
+    else out += c;
+  }
+  return out;
+}
+
 std::string md_escape(std::string_view raw) {
   std::string s = clean_utf8(raw);
   std::string out;

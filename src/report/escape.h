@@ -16,6 +16,10 @@ namespace provcheck::report {
 
 // For HTML/XML text and quoted attribute values alike: & < > " ' escaped.
 std::string xml_escape(std::string_view s);
+// For XML attribute values that must read back as written: xml_escape, and
+// line breaks and tabs as character references (a parser turns raw ones
+// into spaces).
+std::string xml_attribute(std::string_view s);
 // Markdown inline text (tables included): markup characters backslash-escaped,
 // < > & as entities, line breaks as spaces.
 std::string md_escape(std::string_view s);

@@ -22,10 +22,14 @@ util::Error sqlite_error(sqlite3* db, int rc, const std::string& context) {
       break;
     case SQLITE_IOERR:
     case SQLITE_FULL:
+      kind = ErrorKind::io;
+      break;
     case SQLITE_CANTOPEN:
     case SQLITE_READONLY:
     case SQLITE_PERM:
       kind = ErrorKind::io;
+      hint = "; provcheck must be able to write its store: check that the folder .provcheck/ and its files are "
+             "writable (not on a read-only file system, permissions)";
       break;
     default:
       break;

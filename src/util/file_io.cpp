@@ -130,7 +130,7 @@ Result<std::string> read_file(const std::filesystem::path& path) {
   return data;
 }
 
-Status write_file_atomic(const std::filesystem::path& path, std::string_view bytes) {
+Result<std::filesystem::path> write_temporary(const std::filesystem::path& path, std::string_view bytes) {
   // Fault injection for tests: PROVCHECK_FAIL_WRITE=<substring of the path>.
   if (const char* fail = std::getenv("PROVCHECK_FAIL_WRITE"); fail && *fail &&
       path.string().find(fail) != std::string::npos) {
@@ -143,7 +143,7 @@ Status write_file_atomic(const std::filesystem::path& path, std::string_view byt
   auto cleanup_fail = [&](const char* what) {
     int err = errno;
     ::unlink(tmpl.c_str());
-    return Status(errno_error(path, what, err));
+    return errno_error(path, what, err);
   };
   std::size_t done = 0;
   while (done < bytes.size()) {
@@ -157,7 +157,16 @@ Status write_file_atomic(const std::filesystem::path& path, std::string_view byt
   if (::fchmod(fd.get(), 0644) != 0) return cleanup_fail("set permissions of");
   if (::fsync(fd.get()) != 0) return cleanup_fail("sync");
   if (::close(fd.release()) != 0) return cleanup_fail("close");
-  if (::rename(tmpl.c_str(), path.c_str()) != 0) return cleanup_fail("rename into place");
+  return std::filesystem::path(tmpl);
+}
+
+Status write_file_atomic(const std::filesystem::path& path, std::string_view bytes) {
+  PC_ASSIGN_OR_RETURN(std::filesystem::path tmp, write_temporary(path, bytes));
+  if (::rename(tmp.c_str(), path.c_str()) != 0) {
+    int err = errno;
+    ::unlink(tmp.c_str());
+    return errno_error(path, "rename into place", err);
+  }
   return Status();
 }
 

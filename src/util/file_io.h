@@ -36,6 +36,9 @@ struct DirEntry {
 Result<std::vector<DirEntry>> list_directory(const std::filesystem::path& dir);
 Result<std::string> read_file(const std::filesystem::path& path);
 Status write_file_atomic(const std::filesystem::path& path, std::string_view bytes);
+// The first half of write_file_atomic: `bytes` written and synced to a new
+// temporary file beside `path` (".NAME.tmp-XXXXXX"), whose name it returns.
+Result<std::filesystem::path> write_temporary(const std::filesystem::path& path, std::string_view bytes);
 Status create_directories(const std::filesystem::path& path);
 
 // Path of `path` relative to `base` with '/' separators, for messages and

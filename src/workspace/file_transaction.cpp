@@ -42,6 +42,17 @@ void maybe_crash(const char* point) {
   if (v && std::strcmp(v, point) == 0) std::_Exit(70);
 }
 
+// Test hook of the crash-stress script (scripts/crash-stress.py), as
+// util/file_set.h has it: PROVCHECK_FILESET_PAUSE=<file> makes the writer
+// create <file> and wait for SIGKILL right after its commit point (the
+// journal written, nothing renamed yet), a moment a random kill rarely hits.
+void pause_after_commit_for_tests() {
+  const char* f = std::getenv("PROVCHECK_FILESET_PAUSE");
+  if (!f || !*f) return;
+  (void)util::write_file_atomic(f, "paused\n");
+  for (;;) ::pause();
+}
+
 // Renames and deletions listed in the journal; each step is idempotent, so
 // running it again after a crash in the middle is safe.
 util::Status replay(const Workspace& ws, const nlohmann::json& j) {
@@ -111,6 +122,7 @@ util::Status FileTransaction::prepare() {
 
 util::Status FileTransaction::apply() {
   if (!m_prepared) return Error(ErrorKind::internal, "FileTransaction::apply before prepare");
+  pause_after_commit_for_tests();
   PC_ASSIGN_OR_RETURN(std::string text, util::read_file(journal_path(m_ws)));
   PC_TRY_STATUS(replay(m_ws, nlohmann::json::parse(text)));
   if (::unlink(journal_path(m_ws).c_str()) != 0) return io_error(journal_path(m_ws), "remove");

@@ -443,6 +443,8 @@ TEST(ReportEscape, SafeLinksOnlyHttp) {
 TEST(ReportEscape, CleanUtf8ReplacesInvalidBytesAndDropsControls) {
   EXPECT_EQ(clean_utf8(std::string("a\xff" "b\x01" "c\n", 6)), "a\xEF\xBF\xBD" "bc\n");
   EXPECT_EQ(xml_escape("<a href='x'>&</a>"), "&lt;a href=&#39;x&#39;&gt;&amp;&lt;/a&gt;");
+  // Attribute values keep their line breaks and tabs through an XML parser's normalization.
+  EXPECT_EQ(xml_attribute("a\nb\tc\r\x01<"), "a&#10;b&#9;c&#13;&lt;");
 }
 
 TEST(ReportEscape, ParsesWordDiff) {
