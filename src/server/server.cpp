@@ -66,12 +66,17 @@ util::Status serve(const app::GlobalOptions& g, const ServeOptions& o, const Say
   desk->guard = make_guard(o.bind_given ? o.bind : "127.0.0.1", port, new_token());
   if (o.bind_given && !is_loopback(o.bind)) {
     warn("warning: listening on " + o.bind + ", not a loopback address: other machines can reach this desk and change "
-         "the workspace; the Host and token checks are its only walls");
+         "the workspace; anyone who can reach it can read the workspace and change it (the Host and token checks stop other web pages, not other people)");
   }
   for (auto& http : servers) add_routes(*http, *desk);
   std::vector<std::thread> threads;
   for (auto& http : servers) threads.emplace_back([&http] { http->listen_after_bind(); });
-  std::string url = "http://" + url_host(o.bind_given ? o.bind : "127.0.0.1") + ":" + std::to_string(port) + "/";
+  bool wildcard = o.bind == "0.0.0.0" || o.bind == "::" || o.bind == "[::]";
+  if (wildcard) {
+    warn("--bind " + o.bind + " listens on every address, but the desk answers only requests addressed to localhost "
+         "(the Host check); to let other machines in, --bind this machine's own address");
+  }
+  std::string url = "http://" + url_host(o.bind_given && !wildcard ? o.bind : "127.0.0.1") + ":" + std::to_string(port) + "/";
   announce("provcheck desk on " + url + " (Ctrl-C stops it)");
   if (o.open) open_browser(url);
   int sig = 0;
