@@ -20,11 +20,13 @@ packages=(
   libgumbo-dev       # HTML text layer
   libpoppler-cpp-dev # PDF text layer
   libcmark-dev       # Markdown text layer
+  libpq-dev          # the shared store on PostgreSQL (libpq)
   # tests
   libgtest-dev libgmock-dev python3
   chromium           # the HTML report's end-to-end test (headless, no network)
   python3-jsonschema # SARIF output checked against the SARIF 2.1.0 schema (with the SARIF Multitool)
   bsdutils           # script(1): the progress line's terminal test
+  postgresql         # a real PostgreSQL server the tests start (initdb, pg_ctl) and psql
   # benchmarks
   xxhash hyperfine ripgrep time
 )

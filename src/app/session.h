@@ -37,6 +37,11 @@ struct Session {
 
 util::Result<workspace::Workspace> find_workspace(const GlobalOptions& g);
 util::Result<Session> open_session(const GlobalOptions& g);
+// The store the workspace chose (workspace/store_choice.h): "" for SQLite.
+util::Result<std::string> store_url(const workspace::Workspace& ws);
+// Opens the store at `url` ("" for the workspace's SQLite store).
+util::Result<std::unique_ptr<store::Store>> open_store(const workspace::Workspace& ws, const std::string& url,
+                                                       const store::OpenOptions& opts);
 
 // Hands a large structure to the end of the process instead of freeing it
 // piece by piece (tens of thousands of claims take tens of milliseconds to

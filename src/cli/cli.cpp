@@ -23,6 +23,7 @@
 #include "app/report_cmd.h"
 #include "app/sources_cmd.h"
 #include "cli/progress_line.h"
+#include "cli/store_commands.h"
 
 namespace provcheck::cli {
 namespace {
@@ -337,6 +338,7 @@ int run(int argc, char** argv) {
     add_search(app, in);
     add_figures(app, in);
     add_report(app, in);
+    add_store_commands(app, in.global, in.action);
     try {
       app.parse(argc, argv);
     } catch (const CLI::Success& e) {

@@ -41,6 +41,10 @@ struct Settings {
   std::map<std::string, std::string> metric_aliases;
   std::map<std::string, std::string> value_aliases;    // status words: folded alias -> canonical
   Tolerances tolerances;
+  // The shared store ("postgresql://..."; empty: the embedded SQLite store)
+  // and this workspace's id in it (workspace/store_choice.h).
+  std::string store;
+  std::string workspace_id;
 
   Severity severity_for(CitationStatus s) const;
   Severity severity_for(ConflictKind k) const;
