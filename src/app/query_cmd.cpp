@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <regex>
 
+#include "workspace/claims_file.h"
 #include "workspace/settings_file.h"
 
 namespace provcheck::app {
@@ -52,6 +53,23 @@ std::vector<std::string> subject_names(const core::Settings& settings, const std
   return out;
 }
 
+// The answers read the claims index: this workspace's is brought up to
+// date from claims/ first when a check saw the files move on (or a store
+// migration left it to be rebuilt).
+util::Status refresh_claims_index(Session& s) {
+  PC_ASSIGN_OR_RETURN(auto state, s.store->meta("claims_index"));
+  if (state.value_or("stale") == "current") return util::Status();
+  PC_ASSIGN_OR_RETURN(auto files, workspace::load_claims(s.ws));
+  std::vector<core::Claim> all;
+  for (auto& f : files) {
+    for (auto& c : f.claims) all.push_back(std::move(c));
+  }
+  PC_ASSIGN_OR_RETURN(auto tx, s.store->begin_write());
+  PC_TRY_STATUS(s.store->replace_claims(all));
+  PC_TRY_STATUS(s.store->set_meta("claims_index", "current"));
+  return tx->commit();
+}
+
 std::string finish_json(Json root) { return root.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n"; }
 
 }  // namespace
@@ -71,6 +89,7 @@ util::Result<CommandOutput> query(const GlobalOptions& g, const QueryOptions& o)
                                                "'; ask broken-since DATE, changed-sources DAYS or subject NAME");
   }
   PC_ASSIGN_OR_RETURN(Session s, open_session(g));
+  PC_TRY_STATUS(refresh_claims_index(s));
   CommandOutput out;
   Json root;
   root["schema"] = "provcheck.query/1";

@@ -32,7 +32,8 @@ CREATE TABLE sources(
   media_type TEXT NOT NULL, snapshot TEXT NOT NULL, PRIMARY KEY(ws, br, id));
 CREATE INDEX sources_by_snapshot ON sources(snapshot);
 CREATE TABLE source_snapshots(
-  ws TEXT NOT NULL, source_id TEXT NOT NULL, snapshot TEXT NOT NULL REFERENCES snapshots(hash),
+  ws TEXT NOT NULL, source_id TEXT NOT NULL,
+  snapshot TEXT NOT NULL REFERENCES snapshots(hash) DEFERRABLE INITIALLY DEFERRED,
   first_seen TEXT NOT NULL, PRIMARY KEY(ws, source_id, snapshot));
 CREATE TABLE stat_cache(ws TEXT NOT NULL, clone TEXT NOT NULL, records BYTEA NOT NULL, PRIMARY KEY(ws, clone));
 CREATE TABLE claims(

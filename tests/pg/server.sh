@@ -19,7 +19,7 @@ pg_bin_dir() {
 }
 
 pg_as_owner() {
-  if [ "$(id -u)" = 0 ]; then runuser -u nobody -- "$@"; else "$@"; fi
+  if [ "$(id -u)" = 0 ]; then (cd / && runuser -u nobody -- "$@"); else "$@"; fi
 }
 
 pg_free_port() {
@@ -30,7 +30,9 @@ pg_server_start() {
   PG_DIR=$1
   PG_BIN=$(pg_bin_dir) || { echo "no PostgreSQL server (initdb, pg_ctl) in /usr/lib/postgresql/*/bin" >&2; return 77; }
   mkdir -p "$PG_DIR"
-  [ "$(id -u)" = 0 ] && chown nobody "$PG_DIR"
+  # As root: the folder belongs to nobody, and nobody may pass through its
+  # parent (a test's own mktemp folder, mode 700 otherwise).
+  if [ "$(id -u)" = 0 ]; then chown nobody "$PG_DIR"; chmod o+x "$(dirname "$PG_DIR")"; fi
   chmod 700 "$PG_DIR"
   if [ ! -f "$PG_DIR/data/PG_VERSION" ]; then
     pg_as_owner "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres --auth=trust --no-sync -E UTF8 --locale=C.UTF-8 \

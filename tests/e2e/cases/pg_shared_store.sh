@@ -73,9 +73,9 @@ pc_ok query subject "Harbour district" --format json
 expect_json_field '.results[0].workspace' ws '.results[0].claim' harbour-pop '.results[1].workspace' ws2 \
   '.results[1].claim' harbour-2026
 # The same bytes in both workspaces: one snapshot row.
-N=$(pg_psql "$URL" -c "SELECT count(*) FROM snapshots WHERE hash IN (SELECT snapshot FROM sources)")
-[ "$N" = 1 ] || fail "the shared snapshot should be stored once, found $N rows"
-pc_ok search "3,900"
+N=$(pg_psql "$URL" -c "SELECT count(DISTINCT s.snapshot), count(*), count(DISTINCT n.hash) FROM sources s JOIN snapshots n ON n.hash = s.snapshot WHERE s.id = 'harbour' AND s.br = 'main'")
+[ "$N" = "1|2|1" ] || fail "both workspaces' harbour should share one snapshot row, got $N"
+pc_ok search '"3,900"'
 expect_out_contains "1. harbour "
 expect_out_contains "ws:harbour "
 pc_ok query changed-sources 7
