@@ -212,10 +212,10 @@ util::Result<std::vector<SearchHit>> pg_search(PgConnection& db, const SharedSco
   }
   for (SearchHit& h : out) {
     PC_ASSIGN_OR_RETURN(PgResult e, db.exec_retry(
-        "SELECT DISTINCT w.name || ':' || src.id AS label FROM sources src JOIN workspaces w ON w.ws = src.ws "
-        "JOIN search_snapshots ss ON ss.ws = src.ws AND ss.snapshot = src.snapshot "
-        "WHERE src.snapshot = $1 AND src.ws <> $2 ORDER BY label COLLATE \"C\"",
-        {P::text(h.snapshot), P::text(s.workspace_id)}));
+        "SELECT label FROM (SELECT DISTINCT w.name || ':' || src.id AS label FROM sources src "
+        "JOIN workspaces w ON w.ws = src.ws WHERE src.snapshot = $1 AND src.ws <> $2 AND src.br = $3) l "
+        "ORDER BY label COLLATE \"C\"",
+        {P::text(h.snapshot), P::text(s.workspace_id), P::text(s.base_branch)}));
     for (int i = 0; i < e.rows(); ++i) h.elsewhere.push_back(e.text(i, 0));
   }
   return out;
