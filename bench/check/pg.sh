@@ -45,8 +45,8 @@ cp -r "$ws/sources" "$ws/claims" "$ws/provcheck.json" "$clone/"
 forget_clone="psql $(printf %q "$url") -X -q -c \"DELETE FROM stat_cache WHERE clone LIKE '%$clone'\""
 echo "pg.sh: timing, best of $runs (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
 hyperfine --runs "$runs" --warmup 1 --export-json "$out/hyperfine.json" \
-  -n sqlite-warm "$q_pc -C $ws check" \
-  -n pg-warm "PROVCHECK_STORE=$url $q_pc -C $ws check" \
+  -n sqlite-warm --prepare true "$q_pc -C $ws check" \
+  -n pg-warm --prepare true "PROVCHECK_STORE=$url $q_pc -C $ws check" \
   -n sqlite-cold --prepare "rm -rf $clone/.provcheck" "$q_pc -C $clone check" \
   -n pg-clone --prepare "rm -rf $clone/.provcheck; $forget_clone" "PROVCHECK_STORE=$url $q_pc -C $clone check"
 python3 - "$out/hyperfine.json" "$here/pg-last-run.json" "$sources" "$claims" <<'PY'
