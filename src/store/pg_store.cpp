@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "store/pg_conn.h"
 #include "store/pg_queries.h"
@@ -74,19 +75,39 @@ class PgStore : public Store {
   // Snapshots written inside a transaction wait for its commit, then go in
   // hash order (see the file comment).
   Status flush_snapshots() {
-    for (const auto& [hash, s] : m_pending) {
-      PC_ASSIGN_OR_RETURN(PgResult r, m_db.exec(
-          "INSERT INTO snapshots(hash, media_type, byte_size, text_hash, text_zstd, captured_at, captured_from) "
-          "VALUES($1,$2,$3,$4,$5,$6,$7) ON CONFLICT (hash) DO NOTHING",
-          {P::text(hash), P::text(s.info.media_type), P::integer(s.info.byte_size), P::text(s.info.text_hash),
-           P::bytes(s.compressed), P::text(s.info.captured_at), P::text(s.info.captured_from)}));
+    std::vector<std::vector<P>> rows;
+    for (const auto& [hash, snap] : m_pending) {
+      rows.push_back({P::text(hash), P::text(snap.info.media_type), P::integer(snap.info.byte_size),
+                      P::text(snap.info.text_hash), P::bytes(snap.compressed), P::text(snap.info.captured_at),
+                      P::text(snap.info.captured_from)});
     }
-    PC_TRY_STATUS(flush_links());
+    PC_TRY_STATUS(insert_rows("INSERT INTO snapshots(hash, media_type, byte_size, text_hash, text_zstd, captured_at, "
+                              "captured_from) VALUES ", rows, " ON CONFLICT (hash) DO NOTHING"));
     m_pending.clear();
-    return Status();
+    PC_TRY_STATUS(flush_sources());
+    return flush_links();
   }
+
+  // Sources seen in this transaction, one upsert for all of them.
+  Status flush_sources() {
+    std::vector<std::vector<P>> rows;
+    for (const auto& [id, src] : m_sources) {
+      const core::SourceMeta& m = src.meta;
+      rows.push_back({ws(), br(), P::text(m.id), P::text(m.file), P::text(m.title), P::text(m.publisher),
+                      P::text(m.url), P::text(m.published), P::text(m.retrieved), P::text(m.media_type),
+                      P::text(src.snapshot)});
+    }
+    m_sources.clear();
+    return insert_rows("INSERT INTO sources(ws, br, id, file, title, publisher, url, published, retrieved, media_type, "
+                       "snapshot) VALUES ", rows, " ON CONFLICT (ws, br, id) DO UPDATE SET "
+                       "file=excluded.file, title=excluded.title, publisher=excluded.publisher, url=excluded.url, "
+                       "published=excluded.published, retrieved=excluded.retrieved, media_type=excluded.media_type, "
+                       "snapshot=excluded.snapshot");
+  }
+
   void drop_pending() {
     m_pending.clear();
+    m_sources.clear();
     m_links.clear();
   }
 
@@ -140,26 +161,23 @@ class PgStore : public Store {
   }
 
   Status put_source(const core::SourceMeta& m, const std::string& snapshot_hash, const std::string& seen_at) override {
-    PC_TRY_STATUS(run("INSERT INTO sources(ws, br, id, file, title, publisher, url, published, retrieved, media_type, "
-                      "snapshot) VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) ON CONFLICT (ws, br, id) DO UPDATE SET "
-                      "file=excluded.file, title=excluded.title, publisher=excluded.publisher, url=excluded.url, "
-                      "published=excluded.published, retrieved=excluded.retrieved, media_type=excluded.media_type, "
-                      "snapshot=excluded.snapshot",
-                      {ws(), br(), P::text(m.id), P::text(m.file), P::text(m.title), P::text(m.publisher),
-                       P::text(m.url), P::text(m.published), P::text(m.retrieved), P::text(m.media_type),
-                       P::text(snapshot_hash)}));
-    // The link refers to the snapshot, which may still be pending: it goes in with it.
+    // Written with the snapshot it refers to, in one statement for all sources of the transaction.
+    m_sources[m.id] = Dump::Source{m, snapshot_hash};
     m_links.push_back({m.id, snapshot_hash, seen_at});
     if (!m_db.in_transaction()) return flush_snapshots();
     return Status();
   }
 
   Status flush_links() {
-    std::sort(m_links.begin(), m_links.end(), [](const Dump::Link& a, const Dump::Link& b) {
+    std::stable_sort(m_links.begin(), m_links.end(), [](const Dump::Link& a, const Dump::Link& b) {
       return std::tie(a.source_id, a.snapshot) < std::tie(b.source_id, b.snapshot);
     });
     std::vector<std::vector<P>> rows;
-    for (const auto& l : m_links) rows.push_back({ws(), P::text(l.source_id), P::text(l.snapshot), P::text(l.first_seen)});
+    for (std::size_t i = 0; i < m_links.size(); ++i) {
+      const auto& l = m_links[i];
+      if (i > 0 && m_links[i - 1].source_id == l.source_id && m_links[i - 1].snapshot == l.snapshot) continue;
+      rows.push_back({ws(), P::text(l.source_id), P::text(l.snapshot), P::text(l.first_seen)});
+    }
     m_links.clear();
     return insert_rows("INSERT INTO source_snapshots(ws, source_id, snapshot, first_seen) VALUES ", rows,
                        " ON CONFLICT DO NOTHING");
@@ -475,7 +493,7 @@ class PgStore : public Store {
 
  private:
   Status flush_if_pending_links() {
-    if (m_pending.empty() && m_links.empty()) return Status();
+    if (m_pending.empty() && m_sources.empty() && m_links.empty()) return Status();
     return flush_snapshots();
   }
 
@@ -493,6 +511,7 @@ class PgStore : public Store {
   SharedScope m_scope;
   int m_busy_ms;
   std::map<std::string, Dump::Snapshot> m_pending;  // by hash: flushed in hash order
+  std::map<std::string, Dump::Source> m_sources;  // by id: one row each
   std::vector<Dump::Link> m_links;
 };
 
