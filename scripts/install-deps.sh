@@ -22,6 +22,8 @@ packages=(
   libcmark-dev       # Markdown text layer
   libssl-dev         # SHA-1 digests of WARC records (libcrypto)
   libcpp-httplib-dev # the desk's HTTP server (provcheck serve)
+
+  libpq-dev          # the shared store on PostgreSQL (libpq)
   # tests
   libgtest-dev libgmock-dev python3
   chromium           # the HTML report's end-to-end test (headless, no network)
@@ -32,6 +34,8 @@ packages=(
   # fuzzing (`make fuzz`): clang 14 with libFuzzer and its sanitizer runtimes
   clang libclang-rt-14-dev libfuzzer-14-dev
   libexpat1-dev      # the report fuzzer checks JUnit XML with a real XML parser
+
+  postgresql         # a real PostgreSQL server the tests start (initdb, pg_ctl) and psql
   # benchmarks
   xxhash hyperfine ripgrep time
 )

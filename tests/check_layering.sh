@@ -30,5 +30,9 @@ done
 if grep -ln 'sqlite3.h' "$src"/{util,core,workspace,report,app,server,cli}/* 2>/dev/null; then
   echo "layering violation: sqlite3.h outside store/"; bad=1
 fi
+# libpq-fe.h only in store/
+if grep -ln 'libpq-fe.h' "$src"/{util,core,workspace,report,app,cli}/* 2>/dev/null; then
+  echo "layering violation: libpq-fe.h outside store/"; bad=1
+fi
 [ "$bad" -eq 0 ] && echo "layering ok"
 exit "$bad"

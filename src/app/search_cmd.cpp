@@ -132,7 +132,10 @@ util::Result<CommandOutput> search(const GlobalOptions& g, const SearchOptions& 
     std::string passage = h.end <= text.size() ? text.substr(h.start, h.end - h.start) : std::string();
     std::vector<core::Figure> figures = core::extract_figures(passage);
     auto [snippet, marks] = unmark(h.snippet);
-    for (const std::string& source : by_snapshot[h.snapshot]) {
+    // This workspace's sources, then those of other workspaces of a shared store ("workspace:source").
+    std::vector<std::string> sources = by_snapshot[h.snapshot];
+    sources.insert(sources.end(), h.elsewhere.begin(), h.elsewhere.end());
+    for (const std::string& source : sources) {
       ++rank;
       if (o.format == "json") {
         nlohmann::ordered_json r;

@@ -6,6 +6,8 @@
 
 #include "util/file_io.h"
 #include "util/file_set.h"
+#include "workspace/settings_file.h"
+#include "workspace/store_choice.h"
 
 namespace provcheck::app {
 
@@ -18,12 +20,33 @@ util::Result<workspace::Workspace> find_workspace(const GlobalOptions& g) {
   return ws;
 }
 
+util::Result<std::unique_ptr<store::Store>> open_store(const workspace::Workspace& ws, const std::string& url,
+                                                       const store::OpenOptions& opts) {
+  if (url.empty()) {
+    PC_TRY_STATUS(util::create_directories(ws.store_dir()));
+    return store::open_sqlite_store(ws.store_path().string(), opts);
+  }
+  store::SharedScope scope;
+  PC_ASSIGN_OR_RETURN(scope.workspace_id, workspace::ensure_workspace_id(ws));
+  scope.workspace_name = ws.root().filename().string();
+  scope.branch = workspace::current_branch(ws);
+  scope.base_branch = workspace::base_branch();
+  scope.clone = workspace::clone_key(ws);
+  return store::open_postgres_store(url, scope, opts);
+}
+
+util::Result<std::string> store_url(const workspace::Workspace& ws) {
+  PC_ASSIGN_OR_RETURN(core::Settings settings, workspace::load_settings(ws));
+  PC_ASSIGN_OR_RETURN(workspace::StoreChoice choice, workspace::choose_store(ws, settings));
+  return choice.url;
+}
+
 util::Result<Session> open_session(const GlobalOptions& g) {
   PC_ASSIGN_OR_RETURN(workspace::Workspace ws, find_workspace(g));
-  PC_TRY_STATUS(util::create_directories(ws.store_dir()));
+  PC_ASSIGN_OR_RETURN(std::string url, store_url(ws));
   store::OpenOptions opts;
   opts.busy_timeout_ms = g.busy_timeout_ms;
-  auto st = store::open_sqlite_store(ws.store_path().string(), opts);
+  auto st = open_store(ws, url, opts);
   if (!st.ok()) return st.error();
   return Session{std::move(ws), std::move(st).value(), std::nullopt};
 }

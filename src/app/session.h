@@ -47,6 +47,12 @@ util::Result<Session> open_session(const GlobalOptions& g);
 // (CLI, web app) goes through this for a change.
 util::Result<Session> open_write_session(const GlobalOptions& g);
 
+// The store the workspace chose (workspace/store_choice.h): "" for SQLite.
+util::Result<std::string> store_url(const workspace::Workspace& ws);
+// Opens the store at `url` ("" for the workspace's SQLite store).
+util::Result<std::unique_ptr<store::Store>> open_store(const workspace::Workspace& ws, const std::string& url,
+                                                       const store::OpenOptions& opts);
+
 // Hands a large structure to the end of the process instead of freeing it
 // piece by piece (tens of thousands of claims take tens of milliseconds to
 // free, for nothing, just before exit). For one-shot command runs only.

@@ -28,6 +28,8 @@
 #include "cli/serve_commands.h"
 #include "cli/suggest.h"
 
+#include "cli/store_commands.h"
+
 namespace provcheck::cli {
 namespace {
 
@@ -348,6 +350,8 @@ int run(int argc, char** argv) {
     add_report(app, in);
     add_exchange_commands(app, in.global, in.action);
     add_serve_commands(app, in.global, in.action);
+
+    add_store_commands(app, in.global, in.action);
     try {
       app.parse(argc, argv);
     } catch (const CLI::Success& e) {

@@ -44,6 +44,11 @@ struct Settings {
   Tolerances tolerances;
   std::vector<std::string> rating_scale;  // labels worst first; empty: core::default_rating_scale()
 
+  // The shared store ("postgresql://..."; empty: the embedded SQLite store)
+  // and this workspace's id in it (workspace/store_choice.h).
+  std::string store;
+  std::string workspace_id;
+
   // The rating scale in force.
   const std::vector<std::string>& ratings() const;
   Severity severity_for(CitationStatus s) const;

@@ -4,7 +4,8 @@
 #include <filesystem>
 
 #include "store/db.h"
-#include "store/packing.h"
+#include "store/row_codecs.h"
+#include "store/sqlite_queries.h"
 #include "store/schema.h"
 #include "store/audit.h"
 #include "store/search_index.h"
@@ -18,41 +19,7 @@ using util::ErrorKind;
 using util::Result;
 using util::Status;
 
-// The run summary as "key=value;" pairs: small, and readable in the sqlite3 shell.
-std::string encode_summary(const core::CheckSummary& s) {
-  std::string out = "claims=" + std::to_string(s.claims) + ";citations=" + std::to_string(s.citations) +
-                    ";sources=" + std::to_string(s.sources) + ";conflicts=" + std::to_string(s.conflicts) +
-                    ";errors=" + std::to_string(s.errors) + ";warnings=" + std::to_string(s.warnings);
-  for (const auto& [k, v] : s.by_status) out += ";status." + k + "=" + std::to_string(v);
-  return out;
-}
-
-core::CheckSummary decode_summary(const std::string& text) {
-  core::CheckSummary s;
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    std::size_t end = text.find(';', pos);
-    if (end == std::string::npos) end = text.size();
-    std::string item = text.substr(pos, end - pos);
-    pos = end + 1;
-    std::size_t eq = item.find('=');
-    if (eq == std::string::npos) continue;
-    std::string key = item.substr(0, eq);
-    std::size_t value = std::strtoull(item.c_str() + eq + 1, nullptr, 10);
-    if (key == "claims") s.claims = value;
-    else if (key == "citations") s.citations = value;
-    else if (key == "sources") s.sources = value;
-    else if (key == "conflicts") s.conflicts = value;
-    else if (key == "errors") s.errors = value;
-    else if (key == "warnings") s.warnings = value;
-    else if (key.rfind("status.", 0) == 0) s.by_status[key.substr(7)] = value;
-  }
-  return s;
-}
-
 constexpr std::uintmax_t k_checkpoint_on_close_bytes = 4u << 20;
-// Version of the stat cache blob's layout; bump when FileRecord's packing changes.
-constexpr std::uint64_t k_stat_cache_format = 2;
 
 class SqliteTransaction : public Store::WriteTransaction {
  public:
@@ -99,41 +66,14 @@ class SqliteStore : public Store {
     PC_ASSIGN_OR_RETURN(bool row, st.step());
     std::unordered_map<std::string, FileRecord> out;
     if (!row) return out;
-    Unpacker in(st.column_blob(0));
-    // A cache in another format (an older or newer provcheck) is not damage:
-    // it is simply not used, and the next check writes it anew.
-    if (in.u64() != k_stat_cache_format) return out;
-    std::uint64_t n = in.u64();
-    out.reserve(n);
-    for (std::uint64_t i = 0; i < n && in.ok(); ++i) {
-      FileRecord r;
-      r.path = in.str();
-      r.size = static_cast<std::int64_t>(in.u64());
-      r.mtime_ns = static_cast<std::int64_t>(in.u64());
-      r.inode = static_cast<std::int64_t>(in.u64());
-      r.recorded_ns = static_cast<std::int64_t>(in.u64());
-      r.content_hash = in.str();
-      r.ctime_ns = static_cast<std::int64_t>(in.u64());
-      out.emplace(r.path, std::move(r));
-    }
-    if (!in.ok()) return Error(ErrorKind::corruption, m_db.path() + ": the stat cache is damaged; run `provcheck reindex`");
+    auto records = unpack_file_records(st.column_blob(0));
+    if (!records) return Error(ErrorKind::corruption, m_db.path() + ": the stat cache is damaged; run `provcheck reindex`");
+    out = std::move(*records);
     return out;
   }
 
   Status put_file_records(const std::vector<FileRecord>& all) override {
-    std::string blob;
-    blob.reserve(all.size() * 96);
-    put_u64(blob, k_stat_cache_format);
-    put_u64(blob, all.size());
-    for (const FileRecord& r : all) {
-      put_str(blob, r.path);
-      put_u64(blob, static_cast<std::uint64_t>(r.size));
-      put_u64(blob, static_cast<std::uint64_t>(r.mtime_ns));
-      put_u64(blob, static_cast<std::uint64_t>(r.inode));
-      put_u64(blob, static_cast<std::uint64_t>(r.recorded_ns));
-      put_str(blob, r.content_hash);
-      put_u64(blob, static_cast<std::uint64_t>(r.ctime_ns));
-    }
+    std::string blob = pack_file_records(all);
     PC_ASSIGN_OR_RETURN(Statement st, Statement::prepare(m_db, "INSERT OR REPLACE INTO stat_cache(id, records) VALUES(1, ?)"));
     st.bind_blob(1, blob);
     return st.run();
@@ -409,22 +349,14 @@ class SqliteStore : public Store {
     PC_ASSIGN_OR_RETURN(bool row, st.step());
     std::vector<IntactEntry> out;
     if (!row) return out;
-    std::string_view blob = st.column_blob(0);
-    if (blob.size() % 16 != 0) return Error(ErrorKind::corruption, m_db.path() + ": the intact set has a bad size");
-    out.resize(blob.size() / 16);
-    for (std::size_t i = 0; i < out.size(); ++i) {
-      std::memcpy(&out[i].key_hash, blob.data() + i * 16, 8);
-      std::memcpy(&out[i].cache_key, blob.data() + i * 16 + 8, 8);
-    }
+    auto entries = unpack_intact_set(st.column_blob(0));
+    if (!entries) return Error(ErrorKind::corruption, m_db.path() + ": the intact set has a bad size");
+    out = std::move(*entries);
     return out;
   }
 
   Status put_intact_set(const std::vector<IntactEntry>& entries) override {
-    std::string blob(entries.size() * 16, '\0');
-    for (std::size_t i = 0; i < entries.size(); ++i) {
-      std::memcpy(blob.data() + i * 16, &entries[i].key_hash, 8);
-      std::memcpy(blob.data() + i * 16 + 8, &entries[i].cache_key, 8);
-    }
+    std::string blob = pack_intact_set(entries);
     PC_ASSIGN_OR_RETURN(Statement st, Statement::prepare(m_db, "INSERT OR REPLACE INTO intact(id, entries) VALUES(1, ?)"));
     st.bind_blob(1, blob);
     return st.run();
@@ -542,7 +474,26 @@ class SqliteStore : public Store {
     return search_query(m_db, query, limit);
   }
 
+  Result<std::vector<BrokenCitation>> broken_since(const std::string& since) override {
+    return sqlite_broken_since(m_db, workspace_label(), since);
+  }
+  Result<std::vector<ChangedSource>> changed_sources(const std::string& since) override {
+    return sqlite_changed_sources(m_db, workspace_label(), since);
+  }
+  Result<std::vector<SubjectClaim>> claims_by_subject(const std::vector<std::string>& folded) override {
+    return sqlite_claims_by_subject(m_db, workspace_label(), folded);
+  }
+  Result<Dump> dump() override { return sqlite_dump(m_db, *this); }
+  Status load(const Dump& d) override { return sqlite_load(m_db, *this, d); }
+  std::string describe() const override { return "sqlite " + m_db.path(); }
+
  private:
+  // The workspace's folder name (the store sits in ROOT/.provcheck/store.db).
+  std::string workspace_label() const {
+    std::filesystem::path root = std::filesystem::path(m_db.path()).parent_path().parent_path();
+    return root.filename().string();
+  }
+
   Result<Statement*> cached(std::unique_ptr<Statement>& slot, const char* sql) {
     if (!slot) {
       PC_ASSIGN_OR_RETURN(Statement st, Statement::prepare(m_db, sql));

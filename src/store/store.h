@@ -100,6 +100,9 @@ struct SearchHit {
   std::uint64_t end = 0;
   double score = 0;     // -bm25: higher is better
   std::string snippet;  // matched terms between \x02 and \x03
+  // Sources of other workspaces of a shared store whose current snapshot
+  // this is, as "workspace:source" labels (PostgreSQL; empty on SQLite).
+  std::vector<std::string> elsewhere;
 };
 
 // One change made by a command that edits claims or sources (store/audit.h).
@@ -118,6 +121,41 @@ struct AuditEntry {
 struct OpenOptions {
   bool create = true;
   int busy_timeout_ms = 5000;
+  bool upgrade_schema = false;  // PostgreSQL: move an older shared schema forward (`store upgrade`)
+};
+
+// Rows of the desk's questions (`provcheck query`). On SQLite they cover the
+// one workspace; on PostgreSQL every workspace of the database, each row
+// naming its workspace (its name, e.g. the folder it was first used from).
+struct BrokenCitation {
+  std::string workspace;
+  std::string claim;
+  int index = 0;
+  std::string source;
+  std::string status;
+  std::string severity;
+  std::string since;  // when the run that first saw this status started
+  std::string claim_file;
+  int claim_line = 0;
+  std::string message;
+};
+
+struct ChangedSource {
+  std::string workspace;
+  std::string source;
+  std::string title;
+  std::string changed_at;  // when its newest snapshot was first seen
+  int snapshots = 0;       // how many versions the store holds
+  std::vector<std::string> claims;  // the claims that cite it, sorted
+};
+
+struct SubjectClaim {
+  std::string workspace;
+  std::string claim;
+  std::string file;
+  int line = 0;
+  std::string text;
+  std::string subject, metric, value, unit, as_of;
 };
 
 class Store {
@@ -205,10 +243,78 @@ class Store {
   virtual util::Status index_passages(const std::string& snapshot, const std::vector<IndexedPassage>& passages) = 0;
   virtual util::Status unindex_snapshot(const std::string& snapshot) = 0;
   virtual util::Result<std::vector<SearchHit>> search_passages(const std::string& query, int limit) = 0;
+
+  // The desk's questions (app/query_cmd.h). `since` is an ISO 8601 date or
+  // time; rows come sorted (workspace, then claim or source).
+  virtual util::Result<std::vector<BrokenCitation>> broken_since(const std::string& since) = 0;
+  virtual util::Result<std::vector<ChangedSource>> changed_sources(const std::string& since) = 0;
+  // Claims whose subject, after core::fold_name, is one of `folded_subjects`
+  // (a name and its aliases).
+  virtual util::Result<std::vector<SubjectClaim>> claims_by_subject(const std::vector<std::string>& folded_subjects) = 0;
+
+  // What `store migrate` copies (store/store_copy.h): the whole memory of
+  // this workspace (and branch), read and written in bulk.
+  struct Dump;
+  virtual util::Result<Dump> dump() = 0;
+  virtual util::Status load(const Dump& d) = 0;
+  // "sqlite" or "postgresql", and where (the URL with its password masked).
+  virtual std::string describe() const = 0;
+};
+
+// Everything a workspace's store holds, for `store migrate`, but the claims
+// index (rebuilt from claims/ by the next command: load() marks it stale).
+struct Store::Dump {
+  struct Snapshot {
+    SnapshotInfo info;
+    std::string compressed;
+  };
+  struct Source {
+    core::SourceMeta meta;
+    std::string snapshot;
+  };
+  struct Link {
+    std::string source_id, snapshot, first_seen;
+  };
+  struct Result {
+    std::string key;
+    StoredResult stored;
+    std::int64_t last_run = 0;
+  };
+  struct History {
+    std::string key;
+    std::int64_t run = 0;
+    std::string status, message;
+  };
+  std::vector<Snapshot> snapshots;
+  std::vector<Source> sources;
+  std::vector<Link> links;
+  std::vector<std::pair<std::string, std::string>> meta;
+  std::vector<RunRecord> runs;  // oldest first; results and history refer to their ids
+  std::vector<Result> results;
+  std::vector<History> history;
+  std::vector<IntactEntry> intact;
+  std::vector<PinRecord> pins;
+  std::optional<ConflictReport> conflicts;
 };
 
 // Opens (and creates or migrates) the SQLite store at `path`.
 util::Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path, const OpenOptions& options);
+
+// Where a workspace sits in a shared store (store/pg_store.cpp).
+struct SharedScope {
+  std::string workspace_id;    // from provcheck.json
+  std::string workspace_name;  // shown in cross-workspace answers (the root folder's name)
+  std::string branch;          // runs, results and history are per branch
+  std::string base_branch;     // a branch's first use starts from this one's memory
+  std::string clone;           // host and root path: the stat cache is per clone
+};
+
+// Connects to the PostgreSQL store at `url` (password from the
+// environment or ~/.pgpass), creating or migrating its schema once under an
+// advisory lock. Errors: io when the server cannot be reached (message
+// with the password masked), incompatible for a schema of another version.
+util::Result<std::unique_ptr<Store>> open_postgres_store(const std::string& url, const SharedScope& scope,
+                                                         const OpenOptions& options);
 
 // "claim#index", the key of a citation's result.
 std::string result_key(const std::string& claim_id, int index);

@@ -13,7 +13,8 @@ using Type = JsonValue::Type;
 
 namespace {
 
-const std::vector<std::string_view> k_top = {"schema", "fail_on", "severity", "aliases", "tolerances", "rating_scale"};
+const std::vector<std::string_view> k_top = {"schema",     "fail_on",      "severity", "aliases",
+                                             "tolerances", "rating_scale", "store",    "workspace_id"};
 const std::vector<std::string_view> k_severity = {"statuses", "conflicts"};
 const std::vector<std::string_view> k_aliases = {"subjects", "metrics", "values"};
 const std::vector<std::string_view> k_tolerances = {"rounding", "exact", "approximate", "almost", "qualifiers"};
@@ -131,6 +132,23 @@ util::Status read_tolerances(const JsonValue& obj, const std::string& origin, co
 
 }  // namespace
 
+util::Status check_store_url(const std::string& url, const std::string& where) {
+  if (url == "sqlite") return util::Status();
+  if (url.rfind("postgresql://", 0) != 0 && url.rfind("postgres://", 0) != 0) {
+    return Error(ErrorKind::invalid_input, where + " is \"" + url +
+                                               "\"; give \"sqlite\" or a PostgreSQL URL, postgresql://[user@]host[:port]/database");
+  }
+  // A password here would be written to a file people commit and share.
+  std::size_t auth = url.find("://") + 3, at = url.find('@', auth), slash = url.find('/', auth);
+  bool in_userinfo = at != std::string::npos && (slash == std::string::npos || at < slash) &&
+                     url.find(':', auth) != std::string::npos && url.find(':', auth) < at;
+  if (in_userinfo || url.find("password=") != std::string::npos) {
+    return Error(ErrorKind::invalid_input, where + " holds a password; leave it out of the URL and give it in "
+                                               "PGPASSWORD or ~/.pgpass, which provcheck never writes or prints");
+  }
+  return util::Status();
+}
+
 util::Result<core::Settings> parse_settings(std::string_view bytes, const std::string& origin) {
   JsonValue root;
   PC_ASSIGN_OR_RETURN(root, parse_json(bytes, origin));
@@ -179,6 +197,17 @@ util::Result<core::Settings> parse_settings(std::string_view bytes, const std::s
         joined += (joined.empty() ? "" : ",") + item.string;
       }
       PC_ASSIGN_OR_RETURN(s.rating_scale, core::parse_rating_scale(joined, json_where(origin, v) + ": \"rating_scale\""));
+
+    } else if (key == "store") {
+      if (v.type != Type::string) return wrong(origin, v, key, "a string (\"sqlite\" or \"postgresql://...\")");
+      PC_TRY_STATUS(check_store_url(v.string, json_where(origin, v) + ": \"store\""));
+      s.store = v.string;
+    } else if (key == "workspace_id") {
+      if (v.type != Type::string || v.string.empty() || v.string.size() > 64 ||
+          v.string.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") != std::string::npos) {
+        return wrong(origin, v, key, "the id provcheck wrote (lower-case letters, digits and '-', at most 64)");
+      }
+      s.workspace_id = v.string;
     } else {
       return unknown_key_error(origin, v, key, k_top, "provcheck.json");
     }

@@ -20,6 +20,9 @@ inline constexpr const char* k_settings_schema = "provcheck.settings/1";
 // Parses the bytes of a settings file (`origin` names it in messages).
 util::Result<core::Settings> parse_settings(std::string_view bytes, const std::string& origin);
 
+// "sqlite" or a PostgreSQL URL without a password; `where` names it in the message.
+util::Status check_store_url(const std::string& url, const std::string& where);
+
 // Reads the workspace's provcheck.json; the defaults when there is none.
 util::Result<core::Settings> load_settings(const Workspace& ws);
 

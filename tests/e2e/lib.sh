@@ -8,6 +8,12 @@
 # Environment (set by tests/CMakeLists.txt): PROVCHECK (the binary),
 # PROVCHECK_REPO (repository root), PROVCHECK_SEEDS (seed corpus, optional).
 # PROVCHECK_E2E_KEEP=1 keeps the temporary folder for a look after a run.
+# PROVCHECK_E2E_PG=DIR (the `e2e_pg.*` copies of the cases, see
+# tests/CMakeLists.txt) runs the case against the PostgreSQL server that
+# tests/pg/fixture.sh started in DIR: setup_ws gives the case a database of
+# its own and exports PROVCHECK_STORE; the expectations stay the same, so
+# every output is compared byte for byte with the SQLite store's. A case
+# that looks inside .provcheck/store.db calls sqlite_only first.
 
 set -u
 : "${PROVCHECK:?set PROVCHECK to the provcheck binary}"
@@ -31,7 +37,23 @@ setup_ws() {
   trap cleanup EXIT
   WS=$TMP/ws
   mkdir "$WS" && cd "$WS" || fail "cannot enter $WS"
+  if [ -n "${PROVCHECK_E2E_PG:-}" ]; then
+    local base db
+    base=$(cat "$PROVCHECK_E2E_PG/url") || fail "no PostgreSQL fixture in $PROVCHECK_E2E_PG"
+    db="e2e_${CASE}_$$"
+    psql "$base" -X -q -At -v ON_ERROR_STOP=1 -c "DROP DATABASE IF EXISTS \"$db\"" -c "CREATE DATABASE \"$db\"" \
+      >/dev/null || fail "cannot create database $db"
+    export PROVCHECK_STORE="${base%/*}/$db"
+  fi
   pc_ok init
+}
+
+# A case about the SQLite file itself (corruption, locks, its schema) skips on the PostgreSQL run.
+sqlite_only() {
+  if [ -n "${PROVCHECK_E2E_PG:-}" ]; then
+    echo "SKIP [$CASE]: about the SQLite store file"
+    exit 77
+  fi
 }
 
 fail() {
@@ -111,6 +133,13 @@ expect_json_keys() {
 # must leave all of it as it was.
 state_dump() {
   (cd "$WS" && find sources claims -type f -print0 | sort -z | xargs -0 -r sha256sum)
+  if [ -n "${PROVCHECK_E2E_PG:-}" ]; then
+    # Every row of every table, in two psql calls (one per table is slow).
+    local union
+    union=$(psql "$PROVCHECK_STORE" -X -At -c "SELECT string_agg(format('SELECT %L AS t, row_to_json(x)::text AS r FROM %I x', tablename, tablename), ' UNION ALL ') FROM pg_tables WHERE schemaname = 'public'")
+    [ -z "$union" ] || psql "$PROVCHECK_STORE" -X -At -F ' ' -c "SELECT t, r FROM ($union) u ORDER BY 1, 2"
+    return 0
+  fi
   py - "$WS/.provcheck/store.db" <<'PY'
 import hashlib, os, sqlite3, sys
 path = sys.argv[1]

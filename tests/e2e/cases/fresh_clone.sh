@@ -3,6 +3,7 @@
 # the store, and `reindex` rebuilds it again; nothing in sources/ or claims/
 # is rewritten.
 . "$(dirname "$0")/../lib.sh" || exit 1
+sqlite_only  # about the SQLite file (or FTS5 ranking); see tests/e2e/cases/pg_*.sh
 setup_ws
 printf 'Bakery report.\nThe new oven bakes two hundred loaves an hour.\nIt was installed in May.\n' >bakery.txt
 pc_ok source add bakery.txt --title "Bakery report"

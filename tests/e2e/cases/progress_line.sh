@@ -5,6 +5,7 @@
 # terminal (script(1) gives the run a pseudo-terminal) it is drawn, for
 # `check` and `report`, and stdout's results follow a cleared line.
 . "$(dirname "$0")/../lib.sh" || exit 1
+sqlite_only  # about the SQLite file (or FTS5 ranking); see tests/e2e/cases/pg_*.sh
 setup_ws
 for i in 1 2 3 4 5 6; do
   printf 'Note %s.\nThe office counted %s00 visitors.\n' "$i" "$i" >"note$i.txt"

@@ -3,6 +3,7 @@
 # of each passage; JSON for scripts; a malformed query is exit 2; the index
 # follows sources that change, appear or go away.
 . "$(dirname "$0")/../lib.sh" || exit 1
+sqlite_only  # about the SQLite file (or FTS5 ranking); see tests/e2e/cases/pg_*.sh
 setup_ws
 printf 'Water board.\n\nThe reservoir held 4.7 million cubic metres in April, about 60%% of its capacity.\n\nPumps were repaired.\n' >water.txt
 printf 'Farm news.\n\nFarmers said the reservoir level worried them.\n' >farm.txt

@@ -43,7 +43,10 @@ pc source diff nosuch
 expect_rc 2
 expect_err_contains "no source 'nosuch'"
 
-rm -rf .provcheck
-pc source diff relief
-expect_rc 2
-expect_err_contains "the store has no copy of snapshot"
+# Deleting .provcheck/ loses the old snapshot (on a shared PostgreSQL store it stays: that is its point).
+if [ -z "${PROVCHECK_E2E_PG:-}" ]; then
+  rm -rf .provcheck
+  pc source diff relief
+  expect_rc 2
+  expect_err_contains "the store has no copy of snapshot"
+fi

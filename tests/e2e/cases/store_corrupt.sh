@@ -3,6 +3,7 @@
 # .provcheck/ and reindex; sources/ and claims/ are not touched; after
 # deleting .provcheck/, check passes again.
 . "$(dirname "$0")/../lib.sh" || exit 1
+sqlite_only  # about the SQLite file (or FTS5 ranking); see tests/e2e/cases/pg_*.sh
 setup_ws
 printf 'Cinema listings.\nThe late show on Saturday starts at half past nine.\n' >cinema.txt
 pc_ok source add cinema.txt

@@ -4,6 +4,7 @@
 # before once the lock is gone, and a retry succeeds. A short lock is waited
 # out with the default timeout.
 . "$(dirname "$0")/../lib.sh" || exit 1
+sqlite_only  # about the SQLite file (or FTS5 ranking); see tests/e2e/cases/pg_*.sh
 setup_ws
 printf 'Swimming pool notice.\nThe pool closes for cleaning on the last Monday of each month.\n' >pool.txt
 pc_ok source add pool.txt

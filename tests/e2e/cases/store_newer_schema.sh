@@ -2,6 +2,7 @@
 # user_version = 99) is refused by every command that opens it, with exit 3
 # and a message saying the store is newer; the store is left as it was.
 . "$(dirname "$0")/../lib.sh" || exit 1
+sqlite_only  # about the SQLite file (or FTS5 ranking); see tests/e2e/cases/pg_*.sh
 setup_ws
 printf 'Tide table.\nHigh water on Sunday is at six minutes past four.\n' >tide.txt
 pc_ok source add tide.txt

@@ -4,6 +4,7 @@
 # must say, as for any other damaged store, to delete .provcheck/ and
 # reindex. Found by flipping bytes across a store (see store_corrupt).
 . "$(dirname "$0")/../lib.sh" || exit 1
+sqlite_only  # about the SQLite file (or FTS5 ranking); see tests/e2e/cases/pg_*.sh
 setup_ws
 printf 'Bus timetable.\nThe first bus leaves the depot at ten to seven.\n' >bus.txt
 pc_ok source add bus.txt

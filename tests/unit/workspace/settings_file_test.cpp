@@ -79,3 +79,28 @@ TEST(SettingsFile, WrongTypesAndValuesNameTheKey) {
 }
 
 }  // namespace provcheck::workspace
+
+namespace provcheck::workspace {
+
+TEST(SettingsFile, StoreAndWorkspaceId) {
+  auto s = parse_settings(R"({"store": "postgresql://desk@db/news", "workspace_id": "0a1b-2c"})", "provcheck.json");
+  ASSERT_TRUE(s.ok()) << s.error().message();
+  EXPECT_EQ(s->store, "postgresql://desk@db/news");
+  EXPECT_EQ(s->workspace_id, "0a1b-2c");
+  EXPECT_TRUE(parse_settings(R"({"store": "sqlite"})", "provcheck.json").ok());
+}
+
+TEST(SettingsFile, StoreWithPasswordIsRefusedWithoutShowingIt) {
+  for (const char* url : {"postgresql://desk:s3cret@db/news", "postgresql://desk@db/news?password=s3cret"}) {
+    auto s = parse_settings(std::string(R"({"store": ")") + url + "\"}", "provcheck.json");
+    ASSERT_FALSE(s.ok()) << url;
+    EXPECT_EQ(s.error().kind(), util::ErrorKind::invalid_input);
+    EXPECT_NE(s.error().message().find("PGPASSWORD"), std::string::npos);
+  }
+  auto other = parse_settings(R"({"store": "mysql://db"})", "provcheck.json");
+  ASSERT_FALSE(other.ok());
+  EXPECT_NE(other.error().message().find("postgresql://"), std::string::npos);
+  EXPECT_FALSE(parse_settings(R"({"workspace_id": "Bad Id!"})", "provcheck.json").ok());
+}
+
+}  // namespace provcheck::workspace
