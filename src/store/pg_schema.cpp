@@ -75,6 +75,14 @@ CREATE TABLE passages(
 CREATE INDEX passages_fts ON passages USING GIN(tsv);
 CREATE TABLE search_snapshots(ws TEXT NOT NULL, snapshot TEXT NOT NULL, PRIMARY KEY(ws, snapshot));
 )sql",
+    // 2: the audit of commands that change claims and sources (SQLite's
+    // migration 5), per workspace like the pins: who changed what, when.
+    R"sql(
+CREATE TABLE audit(
+  id BIGSERIAL PRIMARY KEY, ws TEXT NOT NULL, at TEXT NOT NULL, command TEXT NOT NULL, who TEXT NOT NULL,
+  kind TEXT NOT NULL, object TEXT NOT NULL, before TEXT NOT NULL, after TEXT NOT NULL, detail TEXT NOT NULL);
+CREATE INDEX audit_by_object ON audit(ws, kind, object, id);
+)sql",
 };
 
 util::Result<int> schema_version(PgConnection& db) {

@@ -385,6 +385,74 @@ class PgStore : public Store {
                 P::text(p.new_snapshot)});
   }
 
+  // The audit (store/audit.h), per workspace like the pins.
+  Status put_audit(const AuditEntry& e) override {
+    return run("INSERT INTO audit(ws, at, command, who, kind, object, before, after, detail) "
+               "VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9)",
+               {ws(), P::text(e.at), P::text(e.command), P::text(e.who), P::text(e.kind), P::text(e.object),
+                P::text(e.before), P::text(e.after), P::text(e.detail)});
+  }
+
+  Result<std::vector<AuditEntry>> audit(const std::string& kind, const std::string& object) override {
+    PC_ASSIGN_OR_RETURN(PgResult r, m_db.exec_retry(
+        "SELECT id, at, command, who, before, after, detail FROM audit WHERE ws = $1 AND kind = $2 AND object = $3 "
+        "ORDER BY id", {ws(), P::text(kind), P::text(object)}));
+    std::vector<AuditEntry> out;
+    for (int i = 0; i < r.rows(); ++i) {
+      out.push_back({r.integer(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3), kind, object, r.text(i, 4),
+                     r.text(i, 5), r.text(i, 6)});
+    }
+    return out;
+  }
+
+  // What the store keeps per claim follows a rename: pins and audit of the
+  // workspace, results and history of this branch (as SQLite's audit.cpp).
+  Status rename_claim(const std::string& from, const std::string& to) override {
+    const std::vector<P> a = {ws(), P::text(from), P::text(to)}, b = {ws(), P::text(from), P::text(to), br()};
+    PC_TRY_STATUS(run("UPDATE pins SET claim_id = $3 WHERE ws = $1 AND claim_id = $2", a));
+    PC_TRY_STATUS(run("UPDATE results SET claim_id = $3::text, key = $3::text || '#' || idx WHERE ws = $1 AND "
+                      "br = $4 AND claim_id = $2::text", b));
+    PC_TRY_STATUS(run("UPDATE history SET key = $3::text || substr(key, length($2::text) + 1) WHERE ws = $1 AND "
+                      "br = $4 AND substr(key, 1, length($2::text) + 1) = $2::text || '#'", b));
+    return run("UPDATE audit SET object = $3 WHERE ws = $1 AND kind = 'claim' AND object = $2", a);
+  }
+
+  Status rename_source(const std::string& from, const std::string& to) override {
+    const std::vector<P> a = {ws(), P::text(from), P::text(to)}, b = {ws(), P::text(from), P::text(to), br()};
+    PC_TRY_STATUS(run("DELETE FROM sources WHERE ws = $1 AND br = $4 AND id = $3 AND "
+                      "EXISTS (SELECT 1 FROM sources s WHERE s.ws = $1 AND s.br = $4 AND s.id = $2)", b));
+    PC_TRY_STATUS(run("UPDATE sources SET id = $3 WHERE ws = $1 AND br = $4 AND id = $2", b));
+    PC_TRY_STATUS(run("DELETE FROM source_snapshots t WHERE t.ws = $1 AND t.source_id = $2 AND EXISTS (SELECT 1 FROM "
+                      "source_snapshots u WHERE u.ws = $1 AND u.source_id = $3 AND u.snapshot = t.snapshot)", a));
+    PC_TRY_STATUS(run("UPDATE source_snapshots SET source_id = $3 WHERE ws = $1 AND source_id = $2", a));
+    PC_TRY_STATUS(run("UPDATE citations SET source_id = $3 WHERE ws = $1 AND br = $4 AND source_id = $2", b));
+    PC_TRY_STATUS(run("UPDATE results SET source_id = $3 WHERE ws = $1 AND br = $4 AND source_id = $2", b));
+    PC_TRY_STATUS(run("UPDATE pins SET source_id = $3 WHERE ws = $1 AND source_id = $2", a));
+    return run("UPDATE audit SET object = $3 WHERE ws = $1 AND kind = 'source' AND object = $2", a);
+  }
+
+  // The dropped citation's rows go and later ones move down by one. Keys are
+  // renumbered through a suffix first, so no row meets a key still in use.
+  Status drop_citation(const std::string& claim, int index) override {
+    const std::vector<P> a = {ws(), P::text(claim), P::integer(index)};
+    const std::vector<P> b = {ws(), P::text(claim), P::integer(index), br()};
+    PC_TRY_STATUS(run("DELETE FROM pins WHERE ws = $1 AND claim_id = $2 AND idx = $3::int", a));
+    PC_TRY_STATUS(run("UPDATE pins SET idx = idx - 1 WHERE ws = $1 AND claim_id = $2 AND idx > $3::int", a));
+    PC_TRY_STATUS(run("DELETE FROM results WHERE ws = $1 AND br = $4 AND claim_id = $2 AND idx = $3::int", b));
+    const std::vector<P> c = {ws(), P::text(claim), br()};
+    PC_TRY_STATUS(run("UPDATE results SET idx = idx - 1, key = $2::text || '#' || (idx - 1) || '~' "
+                      "WHERE ws = $1 AND br = $4 AND claim_id = $2::text AND idx > $3::int", b));
+    PC_TRY_STATUS(run("UPDATE results SET key = rtrim(key, '~') WHERE ws = $1 AND br = $3 AND claim_id = $2 AND "
+                      "key LIKE '%~'", c));
+    PC_TRY_STATUS(run("DELETE FROM history WHERE ws = $1 AND br = $4 AND key = $2::text || '#' || $3::text", b));
+    PC_TRY_STATUS(run("UPDATE history SET key = $2::text || '#' || (substr(key, length($2::text) + 2)::int - 1) || '~' "
+                      "WHERE ws = $1 AND br = $4 AND substr(key, 1, length($2::text) + 1) = $2::text || '#' AND "
+                      "substr(key, length($2::text) + 2) ~ '^[0-9]+$' AND substr(key, length($2::text) + 2)::int > $3::int",
+                      b));
+    return run("UPDATE history SET key = rtrim(key, '~') WHERE ws = $1 AND br = $3 AND "
+               "substr(key, 1, length($2::text) + 1) = $2::text || '#' AND key LIKE '%~'", c);
+  }
+
   Result<std::vector<PinRecord>> pins(const std::string& claim_id) override {
     PC_ASSIGN_OR_RETURN(PgResult r, m_db.exec_retry(
         "SELECT idx, accepted_at, status, source_id, quote, prefix, suffix, start, \"end\", quote_hash, "
