@@ -202,30 +202,16 @@ bool looks_like_json_lines(std::string_view bytes) {
 util::Result<std::vector<AnnotationInput>> parse_annotations(std::string_view bytes, const std::string& origin) {
   std::vector<AnnotationInput> out;
   if (looks_like_json_lines(bytes)) {
-    std::size_t pos = 0;
-    int line_no = 0;
-    while (pos < bytes.size()) {
-      std::size_t nl = bytes.find('\n', pos);
-      std::string_view line = bytes.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
-      pos = nl == std::string_view::npos ? bytes.size() : nl + 1;
-      ++line_no;
-      if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-      std::string where = origin + ":" + std::to_string(line_no);
+    PC_TRY_STATUS(for_each_json_line(bytes, origin, [&out](std::string_view line, const std::string& where) -> util::Status {
       PC_ASSIGN_OR_RETURN(JsonValue v, parse_json(line, where));
       std::vector<AnnotationInput> one;
-      auto st = read_container(v, where, one);
-      if (!st.ok()) {
-        // Inside a line, places come out as "where:1"; the line is the place.
-        std::string msg = st.error().message();
-        std::string head = where + ":1";
-        if (msg.rfind(head, 0) == 0) msg = where + msg.substr(head.size());
-        return Error(ErrorKind::invalid_input, msg);
-      }
+      PC_TRY_STATUS(read_container(v, where, one));
       for (auto& a : one) {
         a.origin = where;
         out.push_back(std::move(a));
       }
-    }
+      return util::Status();
+    }));
   } else {
     PC_ASSIGN_OR_RETURN(JsonValue root, parse_json(bytes, origin));
     PC_TRY_STATUS(read_container(root, origin, out));

@@ -367,25 +367,11 @@ util::Result<core::ClaimRequest> parse_request_line(std::string_view line, const
 
 util::Result<std::vector<core::ClaimRequest>> parse_claim_requests(std::string_view bytes, const std::string& origin) {
   std::vector<core::ClaimRequest> out;
-  std::size_t pos = 0;
-  int line_no = 0;
-  while (pos < bytes.size()) {
-    std::size_t nl = bytes.find('\n', pos);
-    std::string_view line = bytes.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
-    pos = nl == std::string_view::npos ? bytes.size() : nl + 1;
-    ++line_no;
-    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-    std::string where = origin + ":" + std::to_string(line_no);
-    auto r = parse_request_line(line, where);
-    if (!r.ok()) {
-      // Positions inside the line come out as "where:1:COL"; say "where:COL" (line, column).
-      std::string msg = r.error().message();
-      std::string head = where + ":1:";
-      if (msg.rfind(head, 0) == 0) msg = where + ":" + msg.substr(head.size());
-      return Error(ErrorKind::invalid_input, msg);
-    }
-    out.push_back(std::move(r).value());
-  }
+  PC_TRY_STATUS(for_each_json_line(bytes, origin, [&out](std::string_view line, const std::string& where) -> util::Status {
+    PC_ASSIGN_OR_RETURN(core::ClaimRequest r, parse_request_line(line, where));
+    out.push_back(std::move(r));
+    return util::Status();
+  }));
   return out;
 }
 

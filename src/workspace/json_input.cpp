@@ -202,4 +202,26 @@ util::Error unknown_key_error(const std::string& origin, const JsonValue& at, co
   return Error(ErrorKind::invalid_input, msg);
 }
 
+util::Status for_each_json_line(std::string_view bytes, const std::string& origin,
+                                const std::function<util::Status(std::string_view, const std::string&)>& each) {
+  std::size_t pos = 0;
+  int line_no = 0;
+  while (pos < bytes.size()) {
+    std::size_t nl = bytes.find('\n', pos);
+    std::string_view line = bytes.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
+    pos = nl == std::string_view::npos ? bytes.size() : nl + 1;
+    ++line_no;
+    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+    std::string where = origin + ":" + std::to_string(line_no);
+    util::Status st = each(line, where);
+    if (st.ok()) continue;
+    std::string msg = st.error().message();
+    const std::string head = where + ":1";
+    if (msg.rfind(head + ":", 0) == 0) msg = where + ":" + msg.substr(head.size() + 1);
+    else if (msg.rfind(head, 0) == 0) msg = where + msg.substr(head.size());
+    return util::Error(st.error().kind(), msg);
+  }
+  return util::Status();
+}
+
 }  // namespace provcheck::workspace

@@ -6,6 +6,7 @@
 // Thread-compatible: use one JsonTree per document.
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -46,6 +47,13 @@ util::Result<std::string> json_string(const JsonValue& v, const std::string& ori
 // Like json_string, but moves the string out of the tree (for bulk reads).
 util::Result<std::string> json_take_string(JsonValue& v, const std::string& origin, const std::string& field);
 util::Result<std::int64_t> json_int(const JsonValue& v, const std::string& origin, const std::string& field);
+
+// JSON Lines: calls `each(line, where)` for every non-blank line of `bytes`,
+// `where` being "origin:N" (N from 1), and stops at the first error. A
+// place inside a line that an error names as "where:1:COL" or "where:1"
+// (the line parsed alone) is said as "where:COL" or "where".
+util::Status for_each_json_line(std::string_view bytes, const std::string& origin,
+                                const std::function<util::Status(std::string_view, const std::string&)>& each);
 
 // An error for an unknown key, suggesting the nearest allowed one.
 util::Error unknown_key_error(const std::string& origin, const JsonValue& at, const std::string& key,
