@@ -65,7 +65,8 @@ std::string_view trim_blank_lines(std::string_view t) {
 
 // Pairs each hunk that only takes lines out with a hunk elsewhere that only
 // puts the same lines in (blank edges aside) into one "moved" hunk at the
-// old hunk's place.
+// old hunk's place. On entry each hunk's moved_citations are the citations
+// wholly inside its old span; on return only moved hunks keep them.
 void mark_moves(std::vector<report::SourceDiffHunk>& hs) {
   std::vector<bool> gone(hs.size(), false);
   for (std::size_t i = 0; i < hs.size(); ++i) {
@@ -86,14 +87,23 @@ void mark_moves(std::vector<report::SourceDiffHunk>& hs) {
       m.new_text = to.new_text;
       m.diff.clear();
       m.diff_in_context.clear();
-      m.moved_citations = std::move(m.citations);
-      m.citations = to.citations;  // a passage the block was put into the middle of did change
+      // Passages wholly inside the block are unchanged; one that ran across
+      // its edge, or that the block was put into the middle of, did change.
+      std::vector<std::string> changed;
+      for (const std::string& c : m.citations) {
+        if (std::find(m.moved_citations.begin(), m.moved_citations.end(), c) == m.moved_citations.end()) {
+          changed.push_back(c);
+        }
+      }
+      changed.insert(changed.end(), to.citations.begin(), to.citations.end());
+      m.citations = std::move(changed);
       gone[j] = true;
       break;
     }
   }
   std::vector<report::SourceDiffHunk> kept;
   for (std::size_t i = 0; i < hs.size(); ++i) {
+    if (hs[i].kind != "moved") hs[i].moved_citations.clear();
     if (!gone[i]) kept.push_back(std::move(hs[i]));
   }
   hs = std::move(kept);
@@ -123,6 +133,8 @@ std::vector<report::SourceDiffHunk> hunks_of(const std::string& old_text, const 
       bool overlaps = c.start < r.old_end && c.end > r.old_begin;
       bool at_deletion_point = r.old_begin == r.old_end && c.start < r.old_begin && c.end > r.old_begin;
       if (overlaps || at_deletion_point) r.citations.push_back(c.where);
+      // Candidates for "inside a moved block", should this block turn out to be one.
+      if (overlaps && c.start >= r.old_begin && c.end <= r.old_end) r.moved_citations.push_back(c.where);
     }
     out.push_back(std::move(r));
   }
