@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <string_view>
 
 #include "core/line_diff.h"
 #include "core/word_diff.h"
@@ -41,8 +42,76 @@ util::Result<std::string> resolve_from(const std::string& from, const std::vecto
                                              " snapshots; give more of the digest");
 }
 
+// A side of a hunk without the blank lines at its edges (nor its last newline): a paragraph moved
+// elsewhere often takes or leaves a blank line on its way.
+std::string_view trim_blank_lines(std::string_view t) {
+  auto blank = [](std::string_view line) { return line.find_first_not_of(" \t\r\n") == std::string_view::npos; };
+  while (!t.empty()) {
+    std::size_t nl = t.find('\n');
+    std::string_view first = t.substr(0, nl == std::string_view::npos ? t.size() : nl + 1);
+    if (!blank(first)) break;
+    t.remove_prefix(first.size());
+  }
+  while (!t.empty()) {
+    std::size_t end = t.back() == '\n' ? t.size() - 1 : t.size();
+    std::size_t nl = end == 0 ? std::string_view::npos : t.rfind('\n', end - 1);
+    std::size_t start = nl == std::string_view::npos ? 0 : nl + 1;
+    if (!blank(t.substr(start))) break;
+    t.remove_suffix(t.size() - start);
+  }
+  if (!t.empty() && t.back() == '\n') t.remove_suffix(1);  // the last line of a file may have no newline
+  return t;
+}
+
+// Pairs each hunk that only takes lines out with a hunk elsewhere that only
+// puts the same lines in (blank edges aside) into one "moved" hunk at the
+// old hunk's place. On entry each hunk's moved_citations are the citations
+// wholly inside its old span; on return only moved hunks keep them.
+void mark_moves(std::vector<report::SourceDiffHunk>& hs) {
+  std::vector<bool> gone(hs.size(), false);
+  for (std::size_t i = 0; i < hs.size(); ++i) {
+    std::string_view out_text = trim_blank_lines(hs[i].old_text);
+    if (gone[i] || out_text.empty() || !trim_blank_lines(hs[i].new_text).empty()) continue;
+    for (std::size_t j = 0; j < hs.size(); ++j) {
+      if (j == i || gone[j] || hs[j].kind == "moved" || !trim_blank_lines(hs[j].old_text).empty() ||
+          trim_blank_lines(hs[j].new_text) != out_text) {
+        continue;
+      }
+      report::SourceDiffHunk& m = hs[i];
+      const report::SourceDiffHunk& to = hs[j];
+      m.kind = "moved";
+      m.new_begin = to.new_begin;
+      m.new_end = to.new_end;
+      m.new_line = to.new_line;
+      m.new_lines = to.new_lines;
+      m.new_text = to.new_text;
+      m.diff.clear();
+      m.diff_in_context.clear();
+      // Passages wholly inside the block are unchanged; one that ran across
+      // its edge, or that the block was put into the middle of, did change.
+      std::vector<std::string> changed;
+      for (const std::string& c : m.citations) {
+        if (std::find(m.moved_citations.begin(), m.moved_citations.end(), c) == m.moved_citations.end()) {
+          changed.push_back(c);
+        }
+      }
+      changed.insert(changed.end(), to.citations.begin(), to.citations.end());
+      m.citations = std::move(changed);
+      gone[j] = true;
+      break;
+    }
+  }
+  std::vector<report::SourceDiffHunk> kept;
+  for (std::size_t i = 0; i < hs.size(); ++i) {
+    if (hs[i].kind != "moved") hs[i].moved_citations.clear();
+    if (!gone[i]) kept.push_back(std::move(hs[i]));
+  }
+  hs = std::move(kept);
+}
+
 std::vector<report::SourceDiffHunk> hunks_of(const std::string& old_text, const std::string& new_text,
                                              const std::vector<PinnedCitation>& cites) {
+  constexpr std::size_t k_context_words = 5;
   std::vector<report::SourceDiffHunk> out;
   for (const core::DiffHunk& h : core::line_diff(old_text, new_text)) {
     report::SourceDiffHunk r;
@@ -56,16 +125,20 @@ std::vector<report::SourceDiffHunk> hunks_of(const std::string& old_text, const 
     r.new_lines = h.new_lines.lines;
     r.old_text = old_text.substr(r.old_begin, r.old_end - r.old_begin);
     r.new_text = new_text.substr(r.new_begin, r.new_end - r.new_begin);
-    if (!r.old_text.empty() && !r.new_text.empty() && r.old_text.size() + r.new_text.size() < 8000) {
+    if (!r.old_text.empty() && !r.new_text.empty() && r.old_text.size() + r.new_text.size() < 65536) {
       r.diff = core::word_diff(r.old_text, r.new_text);
+      r.diff_in_context = core::word_diff_in_context(r.old_text, r.new_text, k_context_words);
     }
     for (const PinnedCitation& c : cites) {
       bool overlaps = c.start < r.old_end && c.end > r.old_begin;
       bool at_deletion_point = r.old_begin == r.old_end && c.start < r.old_begin && c.end > r.old_begin;
       if (overlaps || at_deletion_point) r.citations.push_back(c.where);
+      // Candidates for "inside a moved block", should this block turn out to be one.
+      if (overlaps && c.start >= r.old_begin && c.end <= r.old_end) r.moved_citations.push_back(c.where);
     }
     out.push_back(std::move(r));
   }
+  mark_moves(out);
   return out;
 }
 

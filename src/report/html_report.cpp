@@ -50,6 +50,8 @@ figure{margin:6px 0;overflow-x:auto}svg.timeline{max-width:100%;height:auto;font
 svg .plot{fill:#fbfcfd;stroke:var(--line)}svg .grid{stroke:#e7eaf0}svg .tick{fill:var(--muted)}
 svg .mark circle{fill:var(--info);stroke:#fff;stroke-width:1.5}svg .mark line{stroke:var(--info);stroke-width:3;opacity:.55}
 svg .mark.drift circle{fill:var(--warn)}svg .mark.conflict circle{fill:var(--err);stroke:#5c0f0a;stroke-width:2}
+svg .mark rect.range{fill:var(--info);fill-opacity:.22;stroke:var(--info)}svg .mark path.past{fill:var(--info)}
+svg .mark.conflict rect.range{fill:var(--err);stroke:var(--err)}svg .mark.conflict path.past{fill:var(--err)}
 svg .mark.conflict line{stroke:var(--err)}svg .label{fill:var(--fg);font-size:11px}svg .flag{fill:var(--err);font-weight:700;font-size:14px}
 .legend{font-size:13px;color:var(--muted)}.unit{color:var(--muted)}.hash{font-size:12px}
 footer{max-width:1100px;margin:0 auto;padding:16px 20px;color:var(--muted);font-size:13px;border-top:1px solid var(--line)}

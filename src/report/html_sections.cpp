@@ -163,8 +163,9 @@ std::string figures_section(const ReportData& data) {
     if (wants_timeline(g)) {
       out += "<figure>" + timeline_svg(g, conflicted) +
              "<figcaption class=\"legend\">One mark per claim, labelled by its source: a horizontal bar spans the "
-             "period the claim speaks of, a vertical one the range its value stands for. Red with ! : in a conflict; "
-             "orange: its citation drifted.</figcaption></figure>\n";
+             "period the claim speaks of, a vertical one the range its value stands for; an arrow: that range runs past "
+             "the axis, which spans the exact figures. Two claims of one source are labelled with their ids too; hover "
+             "a mark for its claim. Red with ! : in a conflict; orange: its citation drifted.</figcaption></figure>\n";
     }
     out += rows_table(g.rows, conflicted) + "</article>\n";
   }

@@ -11,13 +11,19 @@
 namespace provcheck::report {
 
 struct SourceDiffHunk {
+  // "changed": old lines replaced by new ones (either side may be empty);
+  // "moved": the same lines taken out at the old place and put in at the new
+  // one (blank lines around them aside); its citations are not in changed text.
+  std::string kind = "changed";
   std::uint64_t old_begin = 0, old_end = 0;  // byte spans in the old and new text
   std::uint64_t new_begin = 0, new_end = 0;
   std::size_t old_line = 0, old_lines = 0;  // 1-based first line, count
   std::size_t new_line = 0, new_lines = 0;
   std::string old_text, new_text;
   std::string diff;                    // word diff, when both sides are short enough
-  std::vector<std::string> citations;  // "claim[index]" pinned inside the old span
+  std::string diff_in_context;         // the same with a few words around each change
+  std::vector<std::string> citations;  // "claim[index]" pinned inside the old span of a changed hunk
+  std::vector<std::string> moved_citations;  // pinned inside a moved block: text unchanged
 };
 
 struct SourceDiff {

@@ -90,6 +90,32 @@ std::vector<Mark> marks_of(const core::AssertionGroup& g, std::vector<std::strin
   return marks;
 }
 
+// A figure is vague when its interval is wide for its size ("hundreds of
+// thousands": 100,000 to 999,999); "about 12,000" (±5%) is not.
+bool is_vague(const Mark& m) {
+  double size = std::max(std::abs(m.lo), std::abs(m.hi));
+  return m.hi - m.lo > 0.5 * size;
+}
+
+// Text boxes estimated from the number of characters (the widths of a
+// proportional font vary; 0.62 em is about the widest usual average), so
+// that labels are kept apart from each other and from the ticks.
+constexpr double k_tick_font = 12, k_label_font = 11, k_flag_font = 14;
+
+struct Box {
+  double x0, y0, x1, y1;
+};
+
+bool overlaps(const Box& a, const Box& b) { return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1; }
+
+Box text_box(double x, double y, std::string_view anchor, std::string_view text, double font) {
+  std::size_t chars = 0;
+  for (char c : text) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  double w = static_cast<double>(chars) * font * 0.62;
+  double left = anchor == "end" ? x - w : anchor == "middle" ? x - w / 2 : x;
+  return {left, y - font * 0.8, left + w, y + font * 0.25};
+}
+
 }  // namespace
 
 std::optional<TimeSpan> parse_as_of(std::string_view s) {
@@ -140,17 +166,41 @@ std::string timeline_svg(const core::AssertionGroup& g, const std::set<std::stri
   t0 -= tpad;
   t1 += tpad;
   if (numeric) {
-    double vpad = v1 > v0 ? (v1 - v0) * 0.12 : std::max(std::abs(v0) * 0.1, 1.0);
-    v0 = v0 >= 0 ? std::max(0.0, v0 - vpad) : v0 - vpad;
-    v1 += vpad;
+    // A vague figure ("hundreds of thousands") would squash the exact ones
+    // into one line: the axis then spans the exact figures (with a margin)
+    // and the bars that run past it end in an arrow.
+    double e0 = 0, e1 = 0;
+    bool any_exact = false;
+    for (const Mark& m : marks) {
+      if (is_vague(m)) continue;
+      e0 = any_exact ? std::min(e0, m.lo) : m.lo;
+      e1 = any_exact ? std::max(e1, m.hi) : m.hi;
+      any_exact = true;
+    }
+    bool clipped = false;
+    if (any_exact) {
+      double epad = e1 > e0 ? (e1 - e0) * 0.15 : std::max(std::abs(e0) * 0.1, 1.0);
+      double c0 = e0 >= 0 ? std::max(0.0, e0 - epad) : e0 - epad, c1 = e1 + epad;
+      if (v0 < c0 || v1 > c1) {
+        v0 = c0;
+        v1 = c1;
+        clipped = true;
+      }
+    }
+    if (!clipped) {
+      double vpad = v1 > v0 ? (v1 - v0) * 0.12 : std::max(std::abs(v0) * 0.1, 1.0);
+      v0 = v0 >= 0 ? std::max(0.0, v0 - vpad) : v0 - vpad;
+      v1 += vpad;
+    }
   } else {
     v0 = -0.5;
     v1 = static_cast<double>(words.size()) - 0.5;
   }
   const double plot_w = k_width - k_left - k_right, plot_h = height - k_top - k_bottom;
   auto X = [&](double t) { return k_left + (t - t0) / (t1 - t0) * plot_w; };
-  auto Y = [&](double v) { return k_top + (v1 - v) / (v1 - v0) * plot_h; };
+  auto Y = [&](double v) { return k_top + (v1 - std::clamp(v, v0, v1)) / (v1 - v0) * plot_h; };
 
+  std::vector<Box> taken;  // ticks, dots and text drawn so far: labels go elsewhere
   std::string label = g.subject + " — " + g.metric + ": " + std::to_string(marks.size()) + " claims over time";
   std::string out = "<svg class=\"timeline\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " +
                     std::to_string(k_width) + " " + std::to_string(height) + "\" width=\"" + std::to_string(k_width) +
@@ -158,20 +208,27 @@ std::string timeline_svg(const core::AssertionGroup& g, const std::set<std::stri
   out += "<title>" + esc(label) + "</title>\n";
   out += "<rect class=\"plot\" x=\"" + px(k_left) + "\" y=\"" + px(k_top) + "\" width=\"" + px(plot_w) +
          "\" height=\"" + px(plot_h) + "\"/>\n";
+  auto tick = [&](double x, double y, const char* anchor, const std::string& text) {
+    Box b = text_box(std::round(x), std::round(y), anchor, text, k_tick_font);
+    for (const Box& o : taken) {
+      if (overlaps(b, o)) return std::string();  // a tick label that would collide is left out
+    }
+    taken.push_back(b);
+    return "<text class=\"tick\" x=\"" + px(x) + "\" y=\"" + px(y) + "\" text-anchor=\"" + anchor + "\">" + esc(text) +
+           "</text>";
+  };
   // y axis: round figures, or one row per status word.
   if (numeric) {
     double step = nice_step(v1 - v0, 4);
     for (double v = std::ceil(v0 / step) * step; v <= v1 + 1e-9; v += step) {
       out += "<line class=\"grid\" x1=\"" + px(k_left) + "\" x2=\"" + px(k_left + plot_w) + "\" y1=\"" + px(Y(v)) +
-             "\" y2=\"" + px(Y(v)) + "\"/><text class=\"tick\" x=\"" + px(k_left - 6) + "\" y=\"" + px(Y(v) + 4) +
-             "\" text-anchor=\"end\">" + esc(format_figure(v)) + "</text>\n";
+             "\" y2=\"" + px(Y(v)) + "\"/>" + tick(k_left - 6, Y(v) + 4, "end", format_figure(v)) + "\n";
     }
   } else {
     for (std::size_t i = 0; i < words.size(); ++i) {
       double y = Y(static_cast<double>(i));
       out += "<line class=\"grid\" x1=\"" + px(k_left) + "\" x2=\"" + px(k_left + plot_w) + "\" y1=\"" + px(y) +
-             "\" y2=\"" + px(y) + "\"/><text class=\"tick\" x=\"" + px(k_left - 6) + "\" y=\"" + px(y + 4) +
-             "\" text-anchor=\"end\">" + esc(truncate(words[i], 14)) + "</text>\n";
+             "\" y2=\"" + px(y) + "\"/>" + tick(k_left - 6, y + 4, "end", truncate(words[i], 14)) + "\n";
     }
   }
   // x axis: years, or months when the span is short.
@@ -183,8 +240,7 @@ std::string timeline_svg(const core::AssertionGroup& g, const std::set<std::stri
     std::string text = months ? std::string(k_month[ym % 12]) + " " + std::to_string(ym / 12)
                               : std::to_string(std::lround(t));
     out += "<line class=\"grid\" x1=\"" + px(X(t)) + "\" x2=\"" + px(X(t)) + "\" y1=\"" + px(k_top) + "\" y2=\"" +
-           px(k_top + plot_h) + "\"/><text class=\"tick\" x=\"" + px(X(t)) + "\" y=\"" + px(k_top + plot_h + 16) +
-           "\" text-anchor=\"middle\">" + text + "</text>\n";
+           px(k_top + plot_h) + "\"/>" + tick(X(t), k_top + plot_h + 16, "middle", text) + "\n";
   }
   // Marks that fall on one spot share one label, listing their sources:
   // separate labels there would be drawn over each other.
@@ -192,10 +248,17 @@ std::string timeline_svg(const core::AssertionGroup& g, const std::set<std::stri
   auto spot = [&](const Mark& m) {
     return std::pair<long, long>(std::lround(X((m.t.from + m.t.to) / 2) / 6), std::lround(Y((m.lo + m.hi) / 2) / 6));
   };
+  std::map<std::string, std::set<std::pair<long, long>>> source_spots;
   for (const Mark& m : marks) {
     auto& v = spot_sources[spot(m)];
     if (std::find(v.begin(), v.end(), m.row->source) == v.end()) v.push_back(m.row->source);
+    source_spots[m.row->source].insert(spot(m));
   }
+  for (const Mark& m : marks) {
+    double cx = X((m.t.from + m.t.to) / 2), cy = Y((m.lo + m.hi) / 2);
+    taken.push_back({cx - 7, cy - 7, cx + 7, cy + 7});
+  }
+  const Box plot_box{k_left + 2.0, k_top + 2.0, k_left + plot_w - 2, k_top + plot_h - 2};
   std::set<std::pair<long, long>> labelled;
   // One mark per claim: a bar for the as-of interval and the figure's interval, a dot at the middle.
   int n = 0;
@@ -205,7 +268,7 @@ std::string timeline_svg(const core::AssertionGroup& g, const std::set<std::stri
     double cx = X((m.t.from + m.t.to) / 2), cy = Y((m.lo + m.hi) / 2);
     bool holds = r.status.empty() || r.status == "intact" || r.status == "moved";
     std::string cls = std::string("mark") + (conflict ? " conflict" : "") + (holds ? "" : " drift");
-    out += "<g class=\"" + cls + "\"><title>" +
+    out += "<g class=\"" + cls + "\" data-claim=\"" + esc(r.claim) + "\"><title>" +
            esc(r.claim + ": " + r.value + (r.unit.empty() ? "" : " " + r.unit) + ", as of " + r.as_of +
                (r.as_of_assumed ? " (published)" : "") + ", source " + r.source +
                (r.status.empty() ? "" : ", " + r.status) + (conflict ? ", in conflict" : "")) +
@@ -214,25 +277,74 @@ std::string timeline_svg(const core::AssertionGroup& g, const std::set<std::stri
       out += "<line class=\"span\" x1=\"" + px(X(m.t.from)) + "\" x2=\"" + px(X(m.t.to)) + "\" y1=\"" + px(cy) +
              "\" y2=\"" + px(cy) + "\"/>";
     }
-    if (Y(m.lo) - Y(m.hi) >= 3) {
-      out += "<line class=\"range\" x1=\"" + px(cx) + "\" x2=\"" + px(cx) + "\" y1=\"" + px(Y(m.lo)) + "\" y2=\"" +
-             px(Y(m.hi)) + "\"/>";
+    if (numeric && Y(m.lo) - Y(m.hi) >= 3) {
+      out += "<rect class=\"range\" x=\"" + px(cx - 4) + "\" y=\"" + px(Y(m.hi)) + "\" width=\"8\" height=\"" +
+             px(Y(m.lo) - Y(m.hi)) + "\"/>";
     }
     out += "<circle cx=\"" + px(cx) + "\" cy=\"" + px(cy) + "\" r=\"" + (conflict ? "7" : "5") + "\"/>";
-    if (conflict) {
-      out += "<text class=\"flag\" x=\"" + px(cx + 9) + "\" y=\"" + px(cy + 4) + "\">!</text>";
+    // The part of a figure's interval past the clipped axis: an arrow at the edge
+    // (above the plot, drawn after the dot, which sits on the edge).
+    if (numeric && m.hi > v1) {
+      out += "<path class=\"past\" d=\"M" + px(cx - 6) + " " + px(k_top - 1) + "L" + px(cx + 6) + " " + px(k_top - 1) +
+             "L" + px(cx) + " " + px(k_top - 11) + "Z\"><title>" + esc(r.claim + " runs up to " + format_figure(m.hi)) +
+             "</title></path>";
     }
-    // Labels alternate above and below; past k_max_labels marks they would
-    // only overlap, and each mark's tooltip still names its source.
+    if (numeric && m.lo < v0 && v0 > 0) {
+      double b = k_top + plot_h;
+      out += "<path class=\"past\" d=\"M" + px(cx - 6) + " " + px(b - 9) + "L" + px(cx + 6) + " " + px(b - 9) + "L" +
+             px(cx) + " " + px(b) + "Z\"><title>" + esc(r.claim + " runs down to " + format_figure(m.lo)) +
+             "</title></path>";
+    }
+    if (conflict) {
+      Box b = text_box(std::round(cx + 9), std::round(cy + 4), "start", "!", k_flag_font);
+      if (std::none_of(taken.begin(), taken.end(), [&](const Box& o) { return overlaps(b, o); })) {
+        taken.push_back(b);
+        out += "<text class=\"flag\" x=\"" + px(cx + 9) + "\" y=\"" + px(cy + 4) + "\">!</text>";
+      }
+    }
+    // Each label goes to the first free place around its mark (above or
+    // below first, alternating, then beside, then further out); a label with
+    // no free place is left out, its mark's tooltip and the table still name
+    // the source and the claim.
     if (marks.size() <= k_max_labels && labelled.insert(spot(m)).second) {
       const std::vector<std::string>& here = spot_sources[spot(m)];
       std::string text = truncate(here.front(), 28);
-      if (here.size() > 1) text += " +" + std::to_string(here.size() - 1);
+      if (here.size() > 1) {
+        text += " +" + std::to_string(here.size() - 1);
+      } else if (source_spots[r.source].size() > 1) {
+        text += " · " + truncate(r.claim, 20);  // two claims of one source, told apart
+      }
       bool above = n % 2 == 0;
-      // Near an edge the label runs inwards, so that it is not cut off.
-      const char* anchor = cx > k_width - 110 ? "end" : cx < 110 ? "start" : "middle";
-      out += "<text class=\"label\" x=\"" + px(cx) + "\" y=\"" + px(above ? cy - 11 : cy + 19) +
-             "\" text-anchor=\"" + anchor + "\">" + esc(text) + "</text>";
+      struct Place {
+        double x, y;
+        const char* anchor;
+      };
+      std::vector<Place> places;
+      for (int ring = 0; ring < 3; ++ring) {
+        double up = cy - 11 - 14 * ring, down = cy + 19 + 14 * ring;
+        places.push_back({cx, above ? up : down, "middle"});
+        places.push_back({cx, above ? down : up, "middle"});
+        places.push_back({cx + 10 + 8 * ring, cy + 4, "start"});
+        places.push_back({cx - 10 - 8 * ring, cy + 4, "end"});
+      }
+      for (Place p : places) {
+        // Near an edge a label runs inwards, so that it is not cut off.
+        double x = std::lround(p.x), y = std::lround(p.y);
+        Box b = text_box(x, y, p.anchor, text, k_label_font);
+        if (b.x0 < plot_box.x0) {
+          x += plot_box.x0 - b.x0;
+        } else if (b.x1 > plot_box.x1) {
+          x -= b.x1 - plot_box.x1;
+        }
+        x = std::round(x);
+        b = text_box(x, y, p.anchor, text, k_label_font);
+        if (b.y0 < plot_box.y0 || b.y1 > plot_box.y1 || b.x0 < plot_box.x0 - 1 || b.x1 > plot_box.x1 + 1) continue;
+        if (std::any_of(taken.begin(), taken.end(), [&](const Box& o) { return overlaps(b, o); })) continue;
+        taken.push_back(b);
+        out += "<text class=\"label\" x=\"" + px(x) + "\" y=\"" + px(y) + "\" text-anchor=\"" + p.anchor + "\">" +
+               esc(text) + "</text>";
+        break;
+      }
       ++n;
     }
     out += "</g>\n";

@@ -202,7 +202,7 @@ bool looks_like_json_lines(std::string_view bytes) {
 util::Result<std::vector<AnnotationInput>> parse_annotations(std::string_view bytes, const std::string& origin) {
   std::vector<AnnotationInput> out;
   if (looks_like_json_lines(bytes)) {
-    PC_TRY_STATUS(for_each_json_line(bytes, origin, [&out](std::string_view line, const std::string& where) -> util::Status {
+    util::Status lines = for_each_json_line(bytes, origin, [&out](std::string_view line, const std::string& where) -> util::Status {
       PC_ASSIGN_OR_RETURN(JsonValue v, parse_json(line, where));
       std::vector<AnnotationInput> one;
       PC_TRY_STATUS(read_container(v, where, one));
@@ -211,7 +211,8 @@ util::Result<std::vector<AnnotationInput>> parse_annotations(std::string_view by
         out.push_back(std::move(a));
       }
       return util::Status();
-    }));
+    });
+    PC_TRY_STATUS(lines);
   } else {
     PC_ASSIGN_OR_RETURN(JsonValue root, parse_json(bytes, origin));
     PC_TRY_STATUS(read_container(root, origin, out));

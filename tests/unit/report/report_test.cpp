@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <regex>
+
 #include <nlohmann/json.hpp>
 
 #include "report/check_report.h"
@@ -279,6 +281,115 @@ TEST(ReportHtml, MarksOnOneSpotShareALabel) {
   EXPECT_EQ(count(svg, "class=\"label\""), 2u);
   EXPECT_NE(svg.find(">desk +1</text>"), std::string::npos) << svg;
   EXPECT_NE(svg.find(">gazette</text>"), std::string::npos);
+}
+
+// The text elements of an SVG with boxes estimated from their characters
+// (0.62 em a character, from the baseline 0.8 em up and 0.25 em down), the
+// font size by class as the report's stylesheet sets it.
+struct SvgText {
+  std::string cls, text;
+  double x0, y0, x1, y1;
+};
+
+std::vector<SvgText> svg_texts(const std::string& svg) {
+  static const std::regex k_text(
+      R"re(<text class="([a-z]+)" x="(-?\d+)" y="(-?\d+)"(?: text-anchor="([a-z]+)")?>([^<]*)</text>)re");
+  std::vector<SvgText> out;
+  for (auto it = std::sregex_iterator(svg.begin(), svg.end(), k_text); it != std::sregex_iterator(); ++it) {
+    const std::smatch& m = *it;
+    std::string text = std::regex_replace(m[5].str(), std::regex("&[a-z#0-9]+;"), "_");
+    double font = m[1] == "tick" ? 12 : m[1] == "flag" ? 14 : 11;
+    std::size_t chars = 0;
+    for (char c : text) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    double w = static_cast<double>(chars) * font * 0.62, x = std::stod(m[2]), y = std::stod(m[3]);
+    double left = m[4] == "end" ? x - w : m[4] == "middle" ? x - w / 2 : x;
+    out.push_back({m[1], text, left, y - font * 0.8, left + w, y + font * 0.25});
+  }
+  return out;
+}
+
+// Issue 12 item 13: one vague figure among exact ones, claims crowded in one
+// month, one source with many claims.
+core::AssertionGroup crowded_group() {
+  core::AssertionGroup g;
+  g.subject = "East Harbour";
+  g.metric = "population";
+  int i = 0;
+  for (auto [source, v, date] : {std::tuple{"desk", 9000.0, "2016"}, std::tuple{"desk", 9500.0, "2018-06"},
+                                 std::tuple{"desk", 12000.0, "2020-03"}, std::tuple{"wire", 11800.0, "2020-03"},
+                                 std::tuple{"gazette", 11500.0, "2020-04"}, std::tuple{"ledger", 12200.0, "2020-02"},
+                                 std::tuple{"a-rather-long-source-name", 11900.0, "2020-05"},
+                                 std::tuple{"wire", 10500.0, "2022"}, std::tuple{"desk", 10800.0, "2024-12"}}) {
+    g.rows.push_back(row("claim-" + std::to_string(++i), source, v, date));
+  }
+  core::AssertionRow vague = row("vague-1", "desk", 0, "2019");
+  vague.value = "hundreds of thousands";
+  vague.low = 100000;
+  vague.high = 999999;
+  vague.approx.clear();
+  g.rows.push_back(vague);
+  return g;
+}
+
+TEST(ReportHtml, TimelineLabelsOverlapNothing) {
+  core::AssertionGroup g = crowded_group();
+  std::string svg = html::timeline_svg(g, {"claim-3", "claim-4"});
+  std::vector<SvgText> texts = svg_texts(svg);
+  std::size_t labels = 0, ticks = 0;
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    labels += texts[i].cls == "label";
+    ticks += texts[i].cls == "tick";
+    for (std::size_t j = i + 1; j < texts.size(); ++j) {
+      const SvgText &a = texts[i], &b = texts[j];
+      bool overlap = a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+      EXPECT_FALSE(overlap) << a.cls << " '" << a.text << "' overlaps " << b.cls << " '" << b.text << "'\n" << svg;
+    }
+  }
+  EXPECT_GE(ticks, 6u);
+  EXPECT_GE(labels, 8u) << "labels are moved, not dropped, while there is room\n" << svg;
+  // The same figures shifted into one pile still never overlap.
+  for (auto& r : g.rows) r.as_of = "2020-03";
+  g.rows[0].as_of = "2016";
+  std::vector<SvgText> piled = svg_texts(html::timeline_svg(g, {}));
+  for (std::size_t i = 0; i < piled.size(); ++i) {
+    for (std::size_t j = i + 1; j < piled.size(); ++j) {
+      const SvgText &a = piled[i], &b = piled[j];
+      EXPECT_FALSE(a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1) << a.text << " / " << b.text;
+    }
+  }
+}
+
+TEST(ReportHtml, VagueFigureDoesNotSquashTheExactOnes) {
+  core::AssertionGroup g = crowded_group();
+  std::string svg = html::timeline_svg(g, {});
+  double top = 0;
+  for (const SvgText& t : svg_texts(svg)) {
+    if (t.cls != "tick" || t.text.size() < 5) continue;  // years are 4 digits; figures have a comma
+    std::string digits;
+    for (char c : t.text) {
+      if (c >= '0' && c <= '9') digits += c;
+    }
+    if (!digits.empty() && t.text.find(',') != std::string::npos) top = std::max(top, std::stod(digits));
+  }
+  EXPECT_GE(top, 10000);
+  EXPECT_LT(top, 20000) << "the axis spans the exact figures\n" << svg;
+  EXPECT_EQ(count(svg, "class=\"past\""), 1u) << "an arrow where the vague bar runs past the axis";
+  EXPECT_NE(svg.find("vague-1 runs up to 999,999"), std::string::npos) << svg;
+  EXPECT_GE(count(svg, "<rect class=\"range\""), 1u);
+  // Without the vague figure nothing is clipped.
+  g.rows.pop_back();
+  EXPECT_EQ(count(html::timeline_svg(g, {}), "class=\"past\""), 0u);
+}
+
+TEST(ReportHtml, ClaimsOfOneSourceAreToldApart) {
+  std::string svg = html::timeline_svg(crowded_group(), {});
+  for (int i = 1; i <= 9; ++i) {
+    std::string id = "claim-" + std::to_string(i);
+    EXPECT_NE(svg.find("<title>" + id + ": "), std::string::npos) << id;
+  }
+  EXPECT_NE(svg.find(">desk · claim-1</text>"), std::string::npos) << svg;
+  EXPECT_NE(svg.find(">desk · claim-9</text>"), std::string::npos) << svg;
+  EXPECT_NE(svg.find(">gazette</text>"), std::string::npos) << "a source with one claim keeps its short label";
 }
 
 TEST(ReportHtml, ParsesAsOfDatesAndIntervals) {
