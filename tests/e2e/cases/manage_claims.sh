@@ -47,7 +47,7 @@ expect_json_field '.audit[1].after.text' 'About 16,000 people lived in the old t
 
 # claim cite / uncite
 refused 2 "unknown source id 'gone'" claim cite pop --source gone --quote "Officials"
-refused 2 "no part of" claim cite pop --source census --quote "nothing like this at all here"
+refused 2 "does not occur in source 'census'" claim cite pop --source census --quote "nothing like this at all here"
 pc_ok claim cite pop --source census --quote "Officials counted 16,000 inhabitants"
 expect_out_contains "citation [1] of pop"
 refused 2 "already cites this passage" claim cite pop --source census --quote "Officials counted 16,000 inhabitants"

@@ -35,7 +35,10 @@ block = re.search(r'<blockquote class="context pinned-place">(.*?)</blockquote>'
 mark = html.unescape(re.search(r"<mark>(.*?)</mark>", block, re.S).group(1))
 assert mark == "The ferry was cancelled again on Tuesday", mark
 PY
-# Without the pinned snapshot (store deleted), the old place is shown unhighlighted.
+# Without the pinned snapshot (store deleted), the old place is shown
+# unhighlighted. A shared PostgreSQL store keeps snapshots when a clone's
+# .provcheck/ goes (that is its point), so this step is SQLite's alone.
+if [ -z "${PROVCHECK_E2E_PG:-}" ]; then
 rm -rf .provcheck
 pc report --format html -o reports/report.html
 expect_rc 1
@@ -46,3 +49,4 @@ block = re.search(r'<blockquote class="context pinned-place">(.*?)</blockquote>'
 assert "<mark>" not in block, block
 assert "Around its old place" in page
 PY
+fi
