@@ -150,7 +150,12 @@ std::string pin_page(const app::PinProposal& p, const Form* typed, const PageCon
   std::string body = "<h1>Pin a claim to <a href=\"/reader?source=" + esc(url_encode(p.source)) + "\"><code>" +
                      esc(p.source) + "</code></a></h1>\n";
   body += "<form method=\"post\" action=\"/pin\" class=\"grid pin\" id=\"pin-form\">\n" + token_field(ctx) +
-          "<input type=\"hidden\" name=\"source\" value=\"" + esc(p.source) + "\">\n"
+          "<input type=\"hidden\" name=\"source\" value=\"" + esc(p.source) + "\">\n" +
+          // A date assumed from the published date stays assumed (as_of_assumed,
+          // following the sidecar) unless the person changes it, as with the CLI.
+          (p.assertion.as_of && p.assertion.as_of_assumed
+               ? "<input type=\"hidden\" name=\"as_of_assumed\" value=\"" + esc(*p.assertion.as_of) + "\">\n"
+               : std::string()) +
           "<label class=\"wide\">the exact passage <textarea name=\"quote\" id=\"f-quote\" rows=\"4\" readonly>" +
           value("quote", p.quote) + "</textarea><small>the source's bytes, as the selection has them</small></label>\n"
           "<label>occurrence <input type=\"number\" min=\"1\" name=\"occurrence\" id=\"f-occurrence\" value=\"" +

@@ -166,7 +166,7 @@ void reader_routes(httplib::Server& http, const Desk& d) {
   });
   post(http, "/pin", d, [&d](const Request& req, Response& res) {
     Form typed = form_of(req, {"source", "quote", "occurrence", "id", "text", "subject", "metric", "value", "unit",
-                               "approx", "as_of", "to"});
+                               "approx", "as_of", "as_of_assumed", "to"});
     core::ClaimRequest r;
     r.origin = "claim add";
     r.source = typed["source"];
@@ -184,7 +184,9 @@ void reader_routes(httplib::Server& http, const Desk& d) {
       opt("value", r.assertion.value);
       opt("unit", r.assertion.unit);
       opt("approx", r.assertion.approx);
-      opt("as_of", r.assertion.as_of);
+      // The date the form proposed from the published date, unchanged: left
+      // to claim add, which proposes it again and records it as assumed.
+      if (typed["as_of"] != typed["as_of_assumed"] || typed["as_of_assumed"].empty()) opt("as_of", r.assertion.as_of);
     }
     util::Result<app::CommandOutput> out = util::Error(util::ErrorKind::internal, "");
     auto occurrence = to_u64(typed["occurrence"]);

@@ -178,6 +178,14 @@ Result<Store::Dump> pg_dump(PgConnection& db, const SharedScope& s, Store& store
       for (auto& p : pins) d.pins.push_back(std::move(p));
     }
   }
+  {
+    PC_ASSIGN_OR_RETURN(PgResult r, db.exec(
+        "SELECT at, command, who, kind, object, before, after, detail FROM audit WHERE ws = $1 ORDER BY id", w));
+    for (int i = 0; i < r.rows(); ++i) {
+      d.audit.push_back({0, r.text(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3), r.text(i, 4), r.text(i, 5),
+                         r.text(i, 6), r.text(i, 7)});
+    }
+  }
   PC_ASSIGN_OR_RETURN(d.conflicts, store.conflict_report());
   return d;
 }
@@ -223,6 +231,7 @@ Status pg_load(PgConnection& db, const SharedScope& s, Store& store, const Store
   PC_ASSIGN_OR_RETURN(PgResult pins, db.exec("SELECT count(*) FROM pins WHERE ws = $1", {P::text(s.workspace_id)}));
   if (pins.integer(0, 0) == 0) {
     for (const PinRecord& p : d.pins) PC_TRY_STATUS(store.put_pin(p));
+    for (const AuditEntry& a : d.audit) PC_TRY_STATUS(store.put_audit(a));
   }
   if (d.conflicts) PC_TRY_STATUS(store.put_conflict_report(*d.conflicts));
   return Status();

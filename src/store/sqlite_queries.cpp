@@ -155,6 +155,14 @@ Result<Store::Dump> sqlite_dump(Connection& db, Store& store) {
       for (auto& p : pins) d.pins.push_back(std::move(p));
     }
   }
+  {
+    PC_ASSIGN_OR_RETURN(Statement st, Statement::prepare(db,
+        "SELECT at, command, who, kind, object, before, after, detail FROM audit ORDER BY id"));
+    PC_TRY_STATUS(each_row(st, [&] {
+      d.audit.push_back({0, st.column_text(0), st.column_text(1), st.column_text(2), st.column_text(3),
+                         st.column_text(4), st.column_text(5), st.column_text(6), st.column_text(7)});
+    }));
+  }
   PC_ASSIGN_OR_RETURN(d.conflicts, store.conflict_report());
   return d;
 }
@@ -193,6 +201,7 @@ Status sqlite_load(Connection& db, Store& store, const Store::Dump& d) {
   for (const auto& h : d.history) PC_TRY_STATUS(store.add_history(h.run, h.key, h.status, h.message));
   PC_TRY_STATUS(store.put_intact_set(d.intact));
   for (const PinRecord& p : d.pins) PC_TRY_STATUS(store.put_pin(p));
+  for (const AuditEntry& a : d.audit) PC_TRY_STATUS(store.put_audit(a));
   if (d.conflicts) PC_TRY_STATUS(store.put_conflict_report(*d.conflicts));
   return Status();
 }

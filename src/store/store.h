@@ -294,6 +294,7 @@ struct Store::Dump {
   std::vector<History> history;
   std::vector<IntactEntry> intact;
   std::vector<PinRecord> pins;
+  std::vector<AuditEntry> audit;  // in recording order
   std::optional<ConflictReport> conflicts;
 };
 

@@ -136,7 +136,8 @@ for fields, says in [({"subject": "River town", "metric": "population", "value":
 # A good pin writes what `claim add` writes, byte for byte.
 f = {"source": "town", "quote": "about 250,000\npeople", "occurrence": "2", "id": "town-pop", "text": "About 250,000 people",
      "subject": "River town", "metric": "population", "value": "250,000", "unit": "", "approx": "about",
-     "as_of": "2016-12-15", "to": "claims/claims.json"}
+     "as_of": "2016-12-15", "as_of_assumed": "2016-12-15", "to": "claims/claims.json"}
+# (as_of_assumed: the pin form's hidden field when it proposed the published date)
 st, h, _ = post("/pin", f)
 check(st == 303 and "/reader?source=town" in h.get("location", ""), f"good pin: {st} {h.get('location')}")
 cli = subprocess.run([PROVCHECK, "claim", "add", "--source", "town", "--quote", "about 250,000\npeople", "--occurrence", "2",
