@@ -130,7 +130,21 @@ std::string claim_page(std::string_view show_json, const PageContext& ctx) {
   const Json a = c.value("assertion", Json::object());
   if (!a.empty()) {
     body += "<table class=\"assertion\"><tbody>";
-    for (const auto& [k, v] : a.items()) body += "<tr><th>" + esc(k) + "</th><td>" + esc(v.get<std::string>()) + "</td></tr>";
+    for (const auto& [k, v] : a.items()) {
+      if (k == "as_of_assumed") continue;  // said beside as_of
+      std::string shown = str(a, k.c_str());
+      if (k == "as_of" && a.value("as_of_assumed", false)) shown += " (published)";
+      body += "<tr><th>" + esc(k) + "</th><td>" + esc(shown) + "</td></tr>";
+    }
+    body += "</tbody></table>\n";
+  }
+  // The fact-checker's review (claim add/edit --rating ...), as claim show gives it.
+  const Json review = c.value("review", Json::object());
+  if (!review.empty()) {
+    body += "<table class=\"assertion review\"><tbody>";
+    for (const auto& [k, v] : review.items()) {
+      body += "<tr><th>" + esc(k) + "</th><td>" + esc(str(review, k.c_str())) + "</td></tr>";
+    }
     body += "</tbody></table>\n";
   }
   const Json cits = c.value("citations", Json::array());
